@@ -1,0 +1,130 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { cccdField, idField, isoDate, longText, nullableIsoDate, shortText, timestampMs } from './common.ts';
+
+const component = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    /** The procedure component template id this slot fills. */
+    id: { type: 'string', maxLength: 64 },
+    name: shortText,
+    originals: { type: 'number', minimum: 0, maximum: 99 },
+    copies: { type: 'number', minimum: 0, maximum: 99 },
+    /** Ids of `files` documents attached to this slot. */
+    fileIds: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 64 } },
+    /** The warehouse document used for this slot, when taken from the kho. */
+    warehouseDocId: { type: ['string', 'null'], maxLength: 64 },
+    /** Reused from the warehouse rather than scanned again (tái sử dụng). */
+    reused: { type: 'boolean' },
+    paperReceived: { type: 'boolean' },
+  },
+  required: ['id', 'name', 'originals', 'copies', 'fileIds', 'warehouseDocId', 'reused', 'paperReceived'],
+} as const;
+
+const applicant = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    cccd: cccdField,
+    fullName: { type: 'string', minLength: 1, maxLength: 200 },
+    birthDate: isoDate,
+    gender: { type: 'string', enum: ['nam', 'nu', 'khac'] },
+    phone: { type: 'string', maxLength: 32 },
+    email: { type: 'string', maxLength: 200 },
+    address: shortText,
+  },
+  required: ['cccd', 'fullName', 'birthDate', 'phone', 'email', 'address'],
+} as const;
+
+/**
+ * A dossier (hồ sơ): one case an applicant submits, with its components inline so that one
+ * document carries everything an officer edits together.
+ *
+ * @remarks `status` is the national DVCQG code (domain.md §4), with 0 for a citizen's draft.
+ * `ownerCccd` is the citizen account that may see it; `agencyId` is the agency that handles it.
+ */
+export const dossierSchema = {
+  title: 'dossier',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    /** Mã hồ sơ, issued at reception; null until then. */
+    code: { type: ['string', 'null'], maxLength: 64 },
+    agencyId: { type: 'string', maxLength: 64 },
+    ownerCccd: cccdField,
+    procedureId: { type: 'string', maxLength: 64 },
+    procedureVersion: { type: 'string', maxLength: 32 },
+    status: { type: 'integer', minimum: 0, maximum: 10, multipleOf: 1 },
+    /** Kênh thực hiện: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích. */
+    channel: { type: 'integer', enum: [1, 2, 3] },
+    applicant,
+    summary: shortText,
+    components: { type: 'array', maxItems: 50, items: component },
+    returnMethod: { type: 'string', enum: ['desk', 'post', 'online'] },
+    notify: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { sms: { type: 'boolean' }, email: { type: 'boolean' }, zalo: { type: 'boolean' } },
+      required: ['sms', 'email', 'zalo'],
+    },
+    fee: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        amount: { type: 'number', minimum: 0, maximum: 1e10 },
+        paid: { type: 'string', enum: ['none', 'cash', 'online', 'pending'] },
+      },
+      required: ['amount', 'paid'],
+    },
+    submittedAt: nullableIsoDate,
+    receivedAt: nullableIsoDate,
+    /** Ngày hẹn trả: the promised return date, from working days. */
+    dueAt: nullableIsoDate,
+    finishedAt: nullableIsoDate,
+    returnedAt: nullableIsoDate,
+    /** The last officer decision that needs words: rejection, supplement request, stop. */
+    decision: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        kind: { type: 'string', enum: ['reject', 'supplement', 'stop', 'withdraw'] },
+        reason: longText,
+        items: { type: 'array', maxItems: 50, items: shortText },
+        at: isoDate,
+        by: shortText,
+      },
+      required: ['kind', 'reason', 'items', 'at', 'by'],
+    },
+    /** Index of the procedure workflow step the dossier is at, -1 before processing. */
+    stepIndex: { type: 'integer', minimum: -1, maximum: 99 },
+    assigneeId: { type: ['string', 'null'], maxLength: 64 },
+    /** Actions that lost a concurrent status change; kept for an officer to resolve. */
+    conflicts: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { eventId: { type: 'string', maxLength: 64 }, note: shortText },
+        required: ['eventId', 'note'],
+      },
+    },
+    createdAt: isoDate,
+    updatedAt: timestampMs,
+    updatedBy: { type: 'string', maxLength: 64 },
+  },
+  required: [
+    'id', 'code', 'agencyId', 'ownerCccd', 'procedureId', 'procedureVersion', 'status', 'channel',
+    'applicant', 'summary', 'components', 'returnMethod', 'notify', 'fee', 'submittedAt', 'receivedAt',
+    'dueAt', 'finishedAt', 'returnedAt', 'decision', 'stepIndex', 'assigneeId', 'conflicts', 'createdAt',
+    'updatedAt', 'updatedBy',
+  ],
+  indexes: ['status', 'ownerCccd'],
+} as const;
+
+export type Dossier = FromSchema<typeof dossierSchema>;
+export type DossierComponent = Dossier['components'][number];
+export type Applicant = Dossier['applicant'];
