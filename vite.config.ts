@@ -22,6 +22,8 @@ export default defineConfig({
   ],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   test: {
+    // vite-plugin-solid would default the root to jsdom; every project here runs in Node.
+    environment: 'node',
     projects: [
       {
         test: { name: 'model', root: 'packages/model', include: ['src/**/*.test.ts'] },

@@ -27,11 +27,15 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built sync server (`apps/sync/dist/index.js`, serving the built PWA) as a child
- * process on a free port with a fresh data folder, exactly as `npm start` runs it.
+ * process on a free port with a fresh data folder, exactly as `npm start` runs it. Pass the
+ * `port` and `dataDir` of a stopped server to bring the same origin back with its data.
  */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'motcua-e2e-')));
+export async function startBuiltServer(
+  options: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'motcua-e2e-')));
+  const env = options.env ?? {};
   const child = spawn(process.execPath, [join(repoRoot, 'apps/sync/dist/index.js')], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },

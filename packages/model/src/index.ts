@@ -17,3 +17,57 @@ export { fileSchema, MAX_FILE_BYTES } from './schemas/file.schema.ts';
 export type { FileMeta } from './schemas/file.schema.ts';
 export { OFFICER_ROLES, isOfficer } from './auth/user.ts';
 export type { SessionUser } from './auth/user.ts';
+
+export { ModelError, isModelError } from './errors.ts';
+export { canonicalJson } from './canonical-json.ts';
+
+export {
+  DossierStatus, ALL_STATUSES, ACTIVE_STATUSES, statusLabel, isFinal, isFinished, isActive, isDossierStatus,
+} from './dossier/status.ts';
+export type { DossierStatusCode, DossierStatusName } from './dossier/status.ts';
+export {
+  TRANSITIONS, checkTransition, checkTransitionPath, transitionPath, allowedTransitions, findTransition, roleLabel,
+} from './dossier/transitions.ts';
+export type { TransitionRule, TransitionCheck } from './dossier/transitions.ts';
+export {
+  applyDossierAction, createDossierDraft, TransitionError, DossierActionError, targetStatus, actionLabel, isDossierActionType,
+} from './dossier/actions.ts';
+export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, DraftInput } from './dossier/actions.ts';
+export { DossierEventType, eventHashInput, chainEvent, verifyChain, groupByDevice } from './dossier/events.ts';
+export type {
+  DossierEventTypeName, UnchainedEvent, ChainHead, ChainCheck, ChainProblem, Sha256Hex,
+} from './dossier/events.ts';
+export { isOverdue, overdueBy } from './dossier/overdue.ts';
+export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
+
+export { formatDossierCode, parseDossierCode, validateDossierCode, DossierCodeError } from './codes/dossier-code.ts';
+export type { DossierCodeParts, DossierCodeErrorCode } from './codes/dossier-code.ts';
+export {
+  formatProcedureCode, parseProcedureCode, validateProcedureCode, ProcedureCodeError,
+} from './codes/procedure-code.ts';
+export type { ProcedureCodeParts, ProcedureCodeErrorCode } from './codes/procedure-code.ts';
+export {
+  formatAgencyCode, parseAgencyCode, validateAgencyCode, provinceAgencyCode, AgencyCodeError,
+} from './codes/agency-code.ts';
+export type { AgencyCodeParts, AgencyCodeErrorCode } from './codes/agency-code.ts';
+export { parseCccd, validateCccd, assertCccd, formatCccd, CccdError } from './identity/cccd.ts';
+export type { CccdInfo, CccdErrorCode } from './identity/cccd.ts';
+export { CCCD_PROVINCES } from './identity/provinces.ts';
+
+export {
+  VN_CALENDAR, createCalendar, isWorkingDay, nextWorkingDay, addWorkingDays, addWorkingHours, addWorkingMinutes,
+  computeDueDate, workingMinutesBetween, extendDueDate,
+} from './calendar/working-days.ts';
+export type { WorkingCalendar, CalendarOptions } from './calendar/working-days.ts';
+export {
+  HOLIDAYS, HOLIDAYS_2025, HOLIDAYS_2026, HOLIDAYS_2027, CULTURE_DAYS, HOLIDAY_YEARS,
+} from './calendar/holidays.ts';
+export type { HolidayEntry, HolidayKind } from './calendar/holidays.ts';
+export { toVnClock, fromVnClock, addVnDays, isIsoDate } from './calendar/vn-time.ts';
+export type { VnClock } from './calendar/vn-time.ts';
+
+export { foldVietnamese, matchesQuery, queryWords } from './text/search.ts';
+
+export { computeFee, computeFeeLines, feeChannelOf } from './procedures/fees.ts';
+export type { FeeChannel, FeeLine, FeeRequest } from './procedures/fees.ts';
+export { seedProcedures } from './procedures/index.ts';

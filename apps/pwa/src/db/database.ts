@@ -1,0 +1,115 @@
+/**
+ * The device's local database: the six replicated collections of `@motcua/model` plus the
+ * local-only `blobs` (file bytes waiting to go up, and a download cache).
+ *
+ * @module
+ */
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import {
+  collectionNames,
+  collectionSchemas,
+  type Agency,
+  type CollectionName,
+  type Dossier,
+  type DossierEvent,
+  type FileMeta,
+  type Procedure,
+  type WarehouseDocument,
+} from '@motcua/model';
+import { blobSchema, type BlobEntry } from './schemas/blob.schema.ts';
+import { conflictHandlers } from './conflict.ts';
+import { migrationStrategies } from './migrations.ts';
+
+addRxPlugin(RxDBAttachmentsPlugin);
+
+/** Document type of each replicated collection, by its name in `/api/sync/:collection`. */
+export interface ReplicatedDocTypes {
+  agencies: Agency;
+  procedures: Procedure;
+  dossiers: Dossier;
+  events: DossierEvent;
+  warehouse: WarehouseDocument;
+  files: FileMeta;
+}
+
+export type MotcuaCollections = { [K in CollectionName]: RxCollection<ReplicatedDocTypes[K]> } & {
+  blobs: RxCollection<BlobEntry>;
+};
+
+/** The typed local database every screen reads. */
+export type MotcuaDatabase = RxDatabase<MotcuaCollections>;
+
+export interface CreateDatabaseOptions {
+  /** An RxDB storage: `getRxStorageDexie()` in the browser, `getRxStorageMemory()` in tests. */
+  storage: RxStorage<any, any>;
+  /** Database name; one per signed-in user on a device, e.g. `motcua-062099000123`. */
+  name: string;
+  /** True when several tabs share the database (browser); default false. */
+  multiInstance?: boolean;
+  /** Validate every write against the JSON schemas with ajv; default true. */
+  validate?: boolean;
+  /**
+   * The replicated collections to open, default all six (the local `blobs` is always opened).
+   * RxDB's open-source build allows 13 open collections per process, so tools and tests that open
+   * several databases at once open only what they use; the app opens them all.
+   */
+  collections?: readonly CollectionName[];
+}
+
+/**
+ * Opens (or creates) the local database with every collection.
+ *
+ * @example
+ * const db = await createDatabase({ storage: getRxStorageDexie(), name: 'motcua-dakla', multiInstance: true });
+ * const queue = db.dossiers.find({ selector: { status: 1 } }).$;
+ */
+export async function createDatabase(options: CreateDatabaseOptions): Promise<MotcuaDatabase> {
+  const { validate = true, multiInstance = false } = options;
+  const storage = validate ? wrappedValidateAjvStorage({ storage: options.storage }) : options.storage;
+  const db = await createRxDatabase<MotcuaCollections>({
+    name: options.name,
+    storage,
+    multiInstance,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  try {
+    const names = options.collections ?? collectionNames;
+    const creators = Object.fromEntries(names.map((name) => [name, replicated(name)]));
+    await db.addCollections({
+      ...creators,
+      blobs: { schema: blobSchema, migrationStrategies: migrationStrategies.blobs },
+    } as Parameters<MotcuaDatabase['addCollections']>[0]);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+function replicated<K extends CollectionName>(name: K) {
+  return {
+    schema: collectionSchemas[name] as unknown as RxJsonSchema<ReplicatedDocTypes[K]>,
+    conflictHandler: conflictHandlers[name],
+    migrationStrategies: migrationStrategies[name],
+  };
+}
+
+/** The replicated collections open in `db` (all six unless it was opened with a subset). */
+export function openCollectionNames(db: MotcuaDatabase): CollectionName[] {
+  return collectionNames.filter((name) => Object.hasOwn(db.collections, name));
+}
+
+/** Closes the database and its collections (replications on it stop too). Safe to call twice. */
+export async function closeDatabase(db: MotcuaDatabase): Promise<void> {
+  if (!db.closed) await db.close();
+}

@@ -1,0 +1,15 @@
+/**
+ * The device's local database and its sync with the server: what the screens import.
+ * @module
+ */
+export { createDatabase, closeDatabase, openCollectionNames } from './database.ts';
+export type { CreateDatabaseOptions, MotcuaDatabase, MotcuaCollections, ReplicatedDocTypes } from './database.ts';
+export { startReplication } from './replication.ts';
+export type { ReplicationOptions, SyncHandle } from './replication.ts';
+export type { GetAccessToken } from './api-client.ts';
+export { saveLocalFile, readFile, readLocalBytes, checkFileBytes } from './files.ts';
+export type { LocalFileMeta, FileMime } from './files.ts';
+export { conflictHandlers, resolveDossierConflict } from './conflict.ts';
+export { SyncError, OfflineError, UnauthorizedError, HttpError, FileError } from './errors.ts';
+export type { SyncErrorCode, FileErrorCode } from './errors.ts';
+export type { BlobEntry, BlobState } from './schemas/blob.schema.ts';

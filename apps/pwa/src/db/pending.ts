@@ -1,0 +1,80 @@
+/**
+ * Counts the documents of one replicated collection that changed on this device and that the
+ * server has not acknowledged yet.
+ *
+ * @remarks A document is pending when its local state differs from the state RxDB assumes the
+ * server holds (kept in the replication's meta instance), which is exactly what RxDB would push.
+ * The set is computed once when the replication starts, then re-checked for each local change and
+ * whenever the replication becomes idle (after a push was acknowledged).
+ * @module
+ */
+import { BehaviorSubject, filter, type Observable, type Subscription } from 'rxjs';
+import { getComposedPrimaryKeyOfDocumentData, type RxCollection, type WithDeleted } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+
+export interface PendingTracker {
+  readonly count$: Observable<number>;
+  stop(): void;
+}
+
+/** Starts tracking; the count is 0 until the replication has started. */
+export function trackPending<T, C>(collection: RxCollection<T>, replication: RxReplicationState<T, C>): PendingTracker {
+  const count = new BehaviorSubject(0);
+  const pending = new Set<string>();
+  const subs: Subscription[] = [];
+  let stopped = false;
+  let queue: Promise<void> = Promise.resolve();
+
+  function check(ids: Iterable<string>): void {
+    const list = [...new Set(ids)];
+    if (list.length === 0) return;
+    queue = queue.then(() => recheck(list)).catch(() => undefined);
+  }
+
+  async function recheck(ids: string[]): Promise<void> {
+    const meta = replication.metaInstance;
+    if (stopped || !meta || collection.closed) return;
+    const forkDocs = await collection.storageInstance.findDocumentsById(ids, true);
+    const metaIds = ids.map((id) => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId: id, isCheckpoint: '0' }));
+    const metaDocs = await meta.findDocumentsById(metaIds, true);
+    const assumed = new Map(metaDocs.map((m) => [m.itemId, m.docData as WithDeleted<T>]));
+    const primary = collection.schema.primaryPath as string;
+    const present = new Set<string>();
+    for (const doc of forkDocs) {
+      const id = (doc as Record<string, unknown>)[primary] as string;
+      present.add(id);
+      const master = assumed.get(id);
+      const state = toDocState(doc);
+      const synced = master ? collection.conflictHandler.isEqual(master, state as WithDeleted<T>, 'motcua-pending') : doc._deleted;
+      if (synced) pending.delete(id);
+      else pending.add(id);
+    }
+    for (const id of ids) if (!present.has(id)) pending.delete(id);
+    if (!stopped && count.value !== pending.size) count.next(pending.size);
+  }
+
+  void replication.startPromise.then(async () => {
+    if (stopped || collection.closed) return;
+    const docs = await collection.find().exec();
+    check(docs.map((d) => d.primary));
+    subs.push(
+      collection.eventBulks$.subscribe((bulk) => check(bulk.events.map((e) => e.documentId))),
+      replication.active$.pipe(filter((active) => !active)).subscribe(() => check([...pending])),
+    );
+  });
+
+  return {
+    count$: count.asObservable(),
+    stop() {
+      stopped = true;
+      subs.forEach((s) => s.unsubscribe());
+      count.complete();
+    },
+  };
+}
+
+/** The replicated part of a stored document: without `_meta`, `_rev` and `_attachments`. */
+function toDocState<T>(doc: Record<string, unknown> | T): WithDeleted<T> {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
+  return rest as WithDeleted<T>;
+}

@@ -1,0 +1,159 @@
+/**
+ * Keeps the local database in sync with the sync server: every replicated collection both ways,
+ * live changes by server-sent events, and the bytes of locally saved files.
+ * @module
+ */
+import {
+  BehaviorSubject, combineLatest, distinctUntilChanged, filter, interval, map, merge, pairwise, startWith, Subject, tap,
+  type Observable,
+} from 'rxjs';
+import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { PendingTracker } from './pending.ts';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import type { CollectionName } from '@motcua/model';
+import { createApiClient, type GetAccessToken } from './api-client.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { openCollectionNames, type MotcuaDatabase } from './database.ts';
+import { OfflineError } from './errors.ts';
+import { startFileUploader } from './file-uploader.ts';
+import { clearFileRemote, setFileRemote } from './files.ts';
+import { trackPending } from './pending.ts';
+import { createPullStream, type Checkpoint } from './pull-stream.ts';
+import { replicateCollection } from './replicate-collection.ts';
+
+addRxPlugin(RxDBLeaderElectionPlugin);
+
+export interface ReplicationOptions {
+  /** The sync server's origin, e.g. `https://motcua.kontum.gov.vn`; '' for the page's own origin. */
+  baseUrl: string;
+  /** The access token; called again with `{ refresh: true }` after a 401. */
+  getAccessToken: GetAccessToken;
+  fetch?: typeof fetch;
+  /**
+   * Collections with a live SSE stream. Each stream holds one connection, and browsers allow six per
+   * origin over HTTP/1.1, so the rarely changing catalog (agencies, procedures) is re-pulled on a
+   * timer and on reconnect instead. Default: dossiers, events, files, warehouse.
+   */
+  streamCollections?: CollectionName[];
+  /** How often collections without a stream re-pull, ms (default 5 minutes). */
+  pollIntervalMs?: number;
+  /** How long RxDB waits before retrying a failed pull or push, ms (default 5000). */
+  retryTimeMs?: number;
+  pullBatchSize?: number;
+  /** Reconnect delays of the live streams and the uploader. */
+  backoff?: BackoffOptions;
+}
+
+/** What the screens watch and control of the running sync. */
+export interface SyncHandle {
+  /** The server is reachable (its last answer came through). */
+  readonly online$: Observable<boolean>;
+  /** Local documents changed and not acknowledged by the server, plus files not yet uploaded. */
+  readonly pending$: Observable<number>;
+  /** When the server last answered a pull, push or stream message. */
+  readonly lastSyncedAt$: Observable<Date | null>;
+  /** Failures worth showing (being offline is not one: see `online$`). */
+  readonly error$: Observable<Error>;
+  /** The RxDB replication of each open collection, for awaiting or inspection. */
+  readonly replications: { readonly [K in CollectionName]?: RxReplicationState<unknown, Checkpoint> };
+  /** Pulls everything again, pushes and uploads what waits, reconnects the streams now. */
+  reSync(): void;
+  /** Resolves once nothing waits to go up or come down (may wait forever while offline). */
+  awaitInSync(): Promise<void>;
+  /** Stops every replication, stream and upload; the database stays open. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_STREAMED: CollectionName[] = ['dossiers', 'events', 'files', 'warehouse'];
+
+/**
+ * Starts replicating `db` with the server. Call once per database, after sign-in.
+ *
+ * @example
+ * const sync = startReplication(db, {
+ *   baseUrl: location.origin,
+ *   getAccessToken: (o) => (o?.refresh ? refreshAndGetToken() : auth.getAccessToken()),
+ * });
+ * sync.pending$.subscribe((n) => setBadge(n));
+ * // on sign-out: await sync.stop(); await closeDatabase(db);
+ */
+export function startReplication(db: MotcuaDatabase, options: ReplicationOptions): SyncHandle {
+  const client = createApiClient(options);
+  const lastSyncedAt = new BehaviorSubject<Date | null>(null);
+  const errors = new Subject<Error>();
+  const wake = new Subject<void>();
+  const streamed = new Set(options.streamCollections ?? DEFAULT_STREAMED);
+  const onSynced = () => lastSyncedAt.next(new Date());
+  const onError = (error: unknown) => {
+    if (!(error instanceof OfflineError)) errors.next(error instanceof Error ? error : new Error(String(error)));
+  };
+  const reconnected$ = client.online$.pipe(startWith(false), distinctUntilChanged(), pairwise(), filter(([was, is]) => !was && is));
+
+  const replications: Partial<Record<CollectionName, RxReplicationState<unknown, Checkpoint>>> = {};
+  const trackers: PendingTracker[] = [];
+  for (const name of openCollectionNames(db)) {
+    const collection = db[name] as RxCollection<unknown>;
+    const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = streamed.has(name)
+      ? createPullStream<unknown>({ client, collection: name, backoff: options.backoff, wake$: wake, onError })
+          .pipe(tap((item) => item !== 'RESYNC' && onSynced()))
+      : merge(reconnected$, interval(options.pollIntervalMs ?? 5 * 60_000)).pipe(map(() => 'RESYNC' as const));
+    const replication = replicateCollection<unknown>({
+      name, collection, client, stream$, onSynced, onError,
+      pullBatchSize: options.pullBatchSize ?? 200,
+      retryTimeMs: options.retryTimeMs ?? 5000,
+      waitForLeadership: db.multiInstance,
+    });
+    replications[name] = replication;
+    trackers.push(trackPending(collection, replication));
+  }
+
+  const states = () => Object.values(replications);
+  // With several tabs, only the leader replicates (RxDB waits for leadership) and uploads.
+  const ready = db.multiInstance ? db.waitForLeadership() : Promise.resolve(true);
+  const uploader = startFileUploader(db, client, { backoff: options.backoff, ready });
+  const remote = { client };
+  setFileRemote(db, remote);
+  const subs = [
+    uploader.error$.subscribe(onError),
+    // RxDB's own failures (e.g. a pulled document that breaks the schema); pull/push failures were
+    // already reported with their typed error by the handlers.
+    merge(...states().map((r) => r.error$))
+      .pipe(filter((e) => e.code !== 'RC_PULL' && e.code !== 'RC_PUSH'))
+      .subscribe(onError),
+  ];
+
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      subs.forEach((s) => s.unsubscribe());
+      uploader.stop();
+      trackers.forEach((t) => t.stop());
+      clearFileRemote(db, remote);
+      await Promise.all(states().map((r) => r.cancel()));
+      lastSyncedAt.complete();
+      errors.complete();
+    })());
+  db.onClose.push(stop);
+
+  return {
+    online$: client.online$.pipe(distinctUntilChanged()),
+    pending$: combineLatest([...trackers.map((t) => t.count$), uploader.pending$]).pipe(
+      map((counts) => counts.reduce((a, b) => a + b, 0)),
+      distinctUntilChanged(),
+    ),
+    lastSyncedAt$: lastSyncedAt.asObservable(),
+    error$: errors.asObservable(),
+    replications,
+    reSync() {
+      wake.next();
+      states().forEach((r) => r.reSync());
+      uploader.kick();
+    },
+    async awaitInSync() {
+      await Promise.all(states().map((r) => r.awaitInSync()));
+      await uploader.idle();
+    },
+    stop,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Test support for the local database (imported by tests only, never by the app): RxDB dev-mode,
+ * the storages the suites run against, and small valid documents.
+ * @module
+ */
+import { addRxPlugin, type RxStorage } from 'rxdb';
+import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Dossier } from '@motcua/model';
+
+let devMode = false;
+
+/** Turns on RxDB dev-mode (schema and query checks) without its banner. Node tests only. */
+export function enableDevMode(): void {
+  if (devMode) return;
+  disableWarnings();
+  addRxPlugin(RxDBDevModePlugin);
+  devMode = true;
+}
+
+/** The storages every database suite runs against: memory, and Dexie on a fresh fake IndexedDB. */
+export const testStorages: { name: string; create: () => RxStorage<any, any> }[] = [
+  { name: 'memory', create: () => getRxStorageMemory() },
+  { name: 'dexie', create: () => getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) },
+];
+
+let counter = 0;
+/** A database name no other test uses. */
+export function uniqueName(prefix = 'motcua-test'): string {
+  return `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+}
+
+/** The smallest valid PDF header bytes, as a File. */
+export function samplePdf(name = 'giay-khai-sinh.pdf', extra = ''): File {
+  return new File([`%PDF-1.7\n% Motcua test ${extra}\n%%EOF\n`], name, { type: 'application/pdf' });
+}
+
+/** A valid dossier (submitted to Đắk La by citizen 062099000123) with `overrides` applied. */
+export function sampleDossier(overrides: Partial<Dossier> = {}): Dossier {
+  const now = new Date('2026-03-02T02:00:00Z');
+  return {
+    id: 'd-' + (counter++).toString(36),
+    code: null,
+    agencyId: '001.29.00.H34',
+    ownerCccd: '062099000123',
+    procedureId: '1.001193.000.00.00.H34',
+    procedureVersion: '1',
+    status: 1,
+    channel: 2,
+    applicant: {
+      cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam',
+      phone: '0905000123', email: '', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum',
+    },
+    summary: 'Đăng ký khai sinh',
+    components: [
+      { id: 'c1', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, fileIds: [], warehouseDocId: null, reused: false, paperReceived: false },
+      { id: 'c2', name: 'Giấy chứng sinh', originals: 1, copies: 0, fileIds: [], warehouseDocId: null, reused: false, paperReceived: false },
+    ],
+    returnMethod: 'online',
+    notify: { sms: true, email: false, zalo: false },
+    fee: { amount: 0, paid: 'none' },
+    submittedAt: now.toISOString(),
+    receivedAt: null,
+    dueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    decision: null,
+    stepIndex: -1,
+    assigneeId: null,
+    conflicts: [],
+    createdAt: now.toISOString(),
+    updatedAt: now.getTime(),
+    updatedBy: 'u-citizen-1',
+    ...overrides,
+  };
+}

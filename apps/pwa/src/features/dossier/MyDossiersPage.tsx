@@ -1,0 +1,15 @@
+import { createMemo, createSignal } from 'solid-js';
+import type { Dossier } from '@motcua/model';
+import { createQuery, toPlain } from '../../lib/createQuery.ts';
+import { useDatabase } from '../../lib/useDatabase.ts';
+import { MyDossiersView } from './MyDossiersView.tsx';
+import { byLatest, searchDossiers } from './searchDossiers.ts';
+
+/** "Hồ sơ của tôi": the citizen's dossiers and drafts on this device. */
+export default function MyDossiersPage() {
+  const { db, user } = useDatabase();
+  const [query, setQuery] = createSignal('');
+  const mine = createQuery(() => db.dossiers.find({ selector: { ownerCccd: user.cccd ?? '' } }).$, (docs) => toPlain<Dossier>(docs));
+  const rows = createMemo(() => searchDossiers(mine() ?? [], query(), byLatest));
+  return <MyDossiersView loading={mine() === undefined} dossiers={rows()} query={query()} onQuery={setQuery} />;
+}

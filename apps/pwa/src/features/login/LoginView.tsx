@@ -1,0 +1,76 @@
+import { Show } from 'solid-js';
+
+export interface LoginViewProps {
+  error: string | null;
+  busy: boolean;
+  online: boolean;
+  onSubmit: (username: string, password: string) => void;
+}
+
+export function LoginView(props: LoginViewProps) {
+  let username!: HTMLInputElement;
+  let password!: HTMLInputElement;
+  return (
+    <main id="main" class="login">
+      <div class="login-card">
+        <div class="login-brand">
+          <img src="/icons/icon.svg" alt="" width="48" height="48" />
+          <div>
+            <p class="login-app">Motcua</p>
+            <p class="login-sub">Một cửa điện tử cấp xã</p>
+          </div>
+        </div>
+        <h1>Đăng nhập</h1>
+        <form
+          novalidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSubmit(username.value, password.value);
+          }}
+        >
+          <div class="field">
+            <label for="login-username">Tên đăng nhập hoặc số CCCD</label>
+            <input
+              id="login-username"
+              ref={username}
+              name="username"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              required
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={props.error ? 'login-error' : undefined}
+            />
+          </div>
+          <div class="field">
+            <label for="login-password">Mật khẩu</label>
+            <input
+              id="login-password"
+              ref={password}
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={props.error ? 'login-error' : undefined}
+            />
+          </div>
+          <Show when={props.error}>
+            <p id="login-error" class="alert error" role="alert">
+              {props.error}
+            </p>
+          </Show>
+          <Show when={!props.online}>
+            <p class="alert warning" role="status">
+              Thiết bị đang ngoại tuyến. Cần có mạng để đăng nhập lần đầu.
+            </p>
+          </Show>
+          <button type="submit" class="button primary block" disabled={props.busy}>
+            {props.busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+          </button>
+        </form>
+        <p class="login-help">Công dân đăng nhập bằng số CCCD (12 chữ số).</p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * `createApp(deps)`: the whole HTTP surface as a Hono app. It never listens: `server.ts` does, and
+ * tests call `app.request()` in-process.
+ */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { requireUser } from './auth/middleware.ts';
+import { createSessions } from './auth/sessions.ts';
+import { createAccessTokens } from './auth/tokens.ts';
+import type { Tier } from './config.ts';
+import { errorBody, handleError } from './errors.ts';
+import type { BlobFiles } from './files/blob-files.ts';
+import { pwaRoutes } from './http/pwa.ts';
+import { silentLogger, type Logger } from './log.ts';
+import { authRoutes } from './routes/auth.ts';
+import { fileRoutes } from './routes/files.ts';
+import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './routes/sync.ts';
+import type { SyncStore } from './store/types.ts';
+import { createChangeBus, type ChangeBus } from './sync/change-bus.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  store: SyncStore;
+  files: BlobFiles;
+  /** HS256 key for access tokens (kept in the store's meta table; see `server.ts`). */
+  jwtSecret: string;
+  tier?: Tier;
+  /** The built PWA to serve; null or absent = API only. */
+  pwaDir?: string | null;
+  log?: Logger;
+  bus?: ChangeBus;
+  /** Largest upload, bytes (tests lower it). */
+  maxFileBytes?: number;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const log = deps.log ?? silentLogger;
+  const bus = deps.bus ?? createChangeBus();
+  const tokens = createAccessTokens(deps.jwtSecret);
+  const sessions = createSessions({ store: deps.store, tokens, log });
+  const app = new Hono();
+
+  app.onError(handleError(log));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api')
+      ? c.json(errorBody('not_found', `Không có ${c.req.method} ${c.req.path.slice(0, 200)}`), 404)
+      : c.text('Not found', 404),
+  );
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('*', secureHeaders({ strictTransportSecurity: false, crossOriginEmbedderPolicy: false }));
+  app.use('*', compress());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.route('/api/health', healthRoutes({ tier: deps.tier ?? 'province', version: VERSION }));
+  app.route('/api/auth', authRoutes({ sessions, tokens }));
+  app.use('/api/sync/*', requireUser(tokens));
+  app.route('/api/sync', syncRoutes({ store: deps.store, bus, log }));
+  app.use('/api/files', requireUser(tokens));
+  app.use('/api/files/*', requireUser(tokens));
+  app.route('/api/files', fileRoutes({ store: deps.store, files: deps.files, maxBytes: deps.maxFileBytes }));
+  if (deps.pwaDir) app.route('/', pwaRoutes(deps.pwaDir));
+  return app;
+}

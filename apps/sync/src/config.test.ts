@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, REPO_ROOT, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has demo defaults: port 8787, ./data, embedded storage, province tier, the built PWA', () => {
+    expect(loadConfig({}, '/srv/motcua')).toEqual({
+      port: 8787,
+      host: '0.0.0.0',
+      dataDir: '/srv/motcua/data',
+      databaseUrl: null,
+      tier: 'province',
+      upstreamUrl: null,
+      pwaDir: join(REPO_ROOT, 'apps/pwa/dist'),
+      demo: true,
+      logLevel: 'silent',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '9000', DATA_DIR: '/var/lib/motcua', DATABASE_URL: 'postgres://u@db:5432/motcua', TIER: 'commune',
+        UPSTREAM_URL: 'https://kontum.example.vn', PWA_DIR: 'off', DEMO: '0', LOG_LEVEL: 'info',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      port: 9000, dataDir: '/var/lib/motcua', databaseUrl: 'postgres://u@db:5432/motcua', tier: 'commune',
+      upstreamUrl: 'https://kontum.example.vn', pwaDir: null, demo: false, logLevel: 'info',
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PORT: 'eighty' }, /PORT/],
+      [{ PORT: '70000' }, /PORT/],
+      [{ TIER: 'district' }, /TIER/],
+      [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+      [{ UPSTREAM_URL: 'not a url' }, /UPSTREAM_URL/],
+      [{ DEMO: 'maybe' }, /DEMO/],
+      [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => loadConfig(env)).toThrowError(ConfigError);
+      expect(() => loadConfig(env)).toThrowError(message);
+    }
+  });
+});

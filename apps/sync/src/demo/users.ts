@@ -1,0 +1,37 @@
+/** The demo accounts (CONTRACT "Demo data"); every one has the password `Demo@2026`. */
+import type { SessionUser } from '@motcua/model';
+import { DEMO_AGENCY } from './agencies.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoCitizen {
+  cccd: string;
+  fullName: string;
+  birthDate: string;
+  gender: 'nam' | 'nu';
+  phone: string;
+  email: string;
+  address: string;
+}
+
+export const DEMO_CITIZENS: DemoCitizen[] = [
+  { cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', phone: '0905123456', email: 'an.nguyen@example.vn', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum' },
+  { cccd: '062301000456', fullName: 'Trần Thị Bình', birthDate: '2001-08-20', gender: 'nu', phone: '0914654321', email: 'binh.tran@example.vn', address: 'Thôn 3, xã Đắk La, tỉnh Kon Tum' },
+];
+
+const citizen = (c: DemoCitizen): SessionUser => ({
+  id: `u-${c.cccd}`, username: c.cccd, fullName: c.fullName, role: 'citizen', agencyId: null, cccd: c.cccd,
+});
+
+const officer = (username: string, fullName: string, role: SessionUser['role'], agencyId: string): SessionUser => ({
+  id: `u-${username}`, username, fullName, role, agencyId, cccd: null,
+});
+
+export const DEMO_USERS: SessionUser[] = [
+  ...DEMO_CITIZENS.map(citizen),
+  officer('motcua.dakla', 'Phạm Thị Hoa', 'receptionist', DEMO_AGENCY.dakLa),
+  officer('chuyenvien.dakla', 'Lê Văn Cường', 'specialist', DEMO_AGENCY.dakLa),
+  officer('chutich.dakla', 'Y Blong', 'leader', DEMO_AGENCY.dakLa),
+  officer('motcua.dakmar', 'Đinh Thị Mai', 'receptionist', DEMO_AGENCY.dakMar),
+  officer('quantri', 'Quản trị tỉnh Kon Tum', 'admin', DEMO_AGENCY.konTum),
+];

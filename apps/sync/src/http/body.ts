@@ -1,0 +1,41 @@
+/**
+ * Request-body helpers: a size limit that answers in our error shape, and JSON parsing that turns
+ * malformed input into 400 instead of a crash.
+ */
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { badRequest, errorBody } from '../errors.ts';
+
+export const KB = 1024;
+export const MB = 1024 * KB;
+
+export function limitBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json(errorBody('payload_too_large', `Dữ liệu gửi lên vượt quá ${Math.round(maxSize / KB)} KB`), 413),
+  });
+}
+
+/** Parses the JSON body; 400 `malformed_json` when it is not JSON. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('malformed_json', 'Dữ liệu gửi lên không phải JSON hợp lệ');
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A required string field of a JSON object body, 1..max characters; 400 otherwise. */
+export function stringField(body: unknown, name: string, max = 1024): string {
+  const value = isRecord(body) ? body[name] : undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+    throw badRequest('invalid_body', `Thiếu hoặc sai trường "${name}"`);
+  }
+  return value;
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-app.ts';
+import { change, errorCode, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
+
+const AN = '062099000123';
+const BINH = '062301000456';
+
+let t: TestApp;
+let an: string;
+let binh: string;
+let dakla: string;
+let dakmar: string;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  an = await t.token(AN);
+  binh = await t.token(BINH);
+  dakla = await t.token('motcua.dakla');
+  dakmar = await t.token('motcua.dakmar');
+  admin = await t.token('quantri');
+});
+afterAll(() => t.close());
+
+const ids = (docs: { id: string }[]) => docs.map((d) => d.id).sort();
+
+describe('pull', () => {
+  it('gives the catalog to every signed-in user, in checkpoint pages', async () => {
+    const procedures = await pullAll(t, an, 'procedures');
+    expect(procedures.length).toBeGreaterThanOrEqual(12);
+    expect(procedures[0]).toHaveProperty('_deleted', false);
+    const first = await (await t.call('GET', '/api/sync/procedures/pull?limit=5', { token: dakmar })).json();
+    expect(first.documents).toHaveLength(5);
+    const next = await (
+      await t.call('GET', `/api/sync/procedures/pull?limit=5&checkpoint=${encodeURIComponent(JSON.stringify(first.checkpoint))}`, { token: dakmar })
+    ).json();
+    expect(next.documents[0].id).toBe(procedures[5]!.id);
+    expect(next.checkpoint.seq).toBeGreaterThan(first.checkpoint.seq);
+    expect(ids(await pullAll(t, dakmar, 'agencies'))).toContain('001.29.00.H34');
+  });
+
+  it('returns the given checkpoint when there is nothing new', async () => {
+    const response = await t.call('GET', '/api/sync/agencies/pull?checkpoint=%7B%22seq%22%3A999999%7D', { token: an });
+    expect(await response.json()).toEqual({ documents: [], checkpoint: { seq: 999999 } });
+  });
+
+  it('shows each citizen only their own dossiers', async () => {
+    expect(ids(await pullAll(t, an, 'dossiers'))).toEqual(['demo-hs-001', 'demo-hs-003']);
+    expect(ids(await pullAll(t, binh, 'dossiers'))).toEqual(['demo-hs-002', 'demo-hs-004']);
+    const events = await pullAll(t, an, 'events');
+    expect(events.every((e) => e.ownerCccd === AN)).toBe(true);
+  });
+
+  it("keeps Đắk La's queue from the Đắk Mar desk, and shows a province admin both", async () => {
+    expect(ids(await pullAll(t, dakmar, 'dossiers'))).toEqual(['demo-hs-004']);
+    expect(ids(await pullAll(t, dakla, 'dossiers'))).toEqual(['demo-hs-001', 'demo-hs-002', 'demo-hs-003']);
+    expect(ids(await pullAll(t, admin, 'dossiers'))).toEqual(['demo-hs-001', 'demo-hs-002', 'demo-hs-003', 'demo-hs-004']);
+  });
+
+  it('refuses bad checkpoints and limits, and unknown collections', async () => {
+    for (const query of ['checkpoint=%7Bnope', 'checkpoint=%7B%22seq%22%3A-1%7D', 'limit=0', 'limit=1001', 'limit=abc']) {
+      const response = await t.call('GET', `/api/sync/dossiers/pull?${query}`, { token: an });
+      expect(response.status, query).toBe(400);
+    }
+    const unknown = await t.call('GET', '/api/sync/secrets/pull', { token: an });
+    expect(unknown.status).toBe(404);
+    expect(await errorCode(unknown)).toBe('unknown_collection');
+  });
+
+  it('wants a token', async () => {
+    const response = await t.call('GET', '/api/sync/procedures/pull');
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('push: scope', () => {
+  it("refuses a citizen writing the other citizen's dossier, and stores nothing", async () => {
+    const theirs = await pullOne(t, binh, 'dossiers', 'demo-hs-002');
+    const before = await t.store.documents.maxSeq();
+    const asIs = await push(t, an, 'dossiers', [change(theirs, { summary: 'đã sửa' })]);
+    expect(asIs.status).toBe(403);
+    expect(await errorCode(asIs)).toBe('out_of_scope');
+    const stolen = await push(t, an, 'dossiers', [change(theirs, { ownerCccd: AN, applicant: { ...(theirs.applicant as object), cccd: AN } })]);
+    expect(stolen.status).toBe(403);
+    expect(await t.store.documents.maxSeq()).toBe(before);
+    expect((await pullOne(t, binh, 'dossiers', 'demo-hs-002')).summary).toBe(theirs.summary);
+  });
+
+  it("refuses the Đắk Mar desk receiving a Đắk La dossier", async () => {
+    const dossier = await pullOne(t, dakla, 'dossiers', 'demo-hs-001');
+    const response = await push(t, dakmar, 'dossiers', [receive(dossier)]);
+    expect(response.status).toBe(403);
+    expect((await pullOne(t, dakla, 'dossiers', 'demo-hs-001')).status).toBe(1);
+  });
+
+  it('keeps the catalog for admins', async () => {
+    const agency = (await pullAll(t, an, 'agencies'))[0]!;
+    const response = await push(t, dakla, 'agencies', [change(agency, { name: 'Đổi tên' })]);
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe('catalog_readonly');
+    const ok = await push(t, admin, 'agencies', [change(agency, { phone: '0260 000 000' })]);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual([]);
+  });
+});
+
+describe('push: state machine and codes', () => {
+  it('refuses a citizen receiving their own dossier', async () => {
+    const mine = await pullOne(t, an, 'dossiers', 'demo-hs-003');
+    const response = await push(t, an, 'dossiers', [receive(mine)]);
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe('transition_refused');
+  });
+
+  it('issues unique codes per agency and day when the desk receives', async () => {
+    const queue = await pullAll(t, dakla, 'dossiers');
+    const response = await push(t, dakla, 'dossiers', queue.filter((d) => d.status === 1).map((d) => receive(d)));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
+    const received = (await pullAll(t, dakla, 'dossiers')).filter((d) => d.status === 2);
+    expect(received).toHaveLength(3);
+    const codes = received.map((d) => d.code as string);
+    expect(new Set(codes).size).toBe(3);
+    for (const code of codes) expect(code).toMatch(/^H34\.29\.2-\d{6}-000[1-3]$/);
+    const marQueue = await pullAll(t, dakmar, 'dossiers');
+    await push(t, dakmar, 'dossiers', [receive(marQueue[0]!)]);
+    expect((await pullOne(t, dakmar, 'dossiers', 'demo-hs-004')).code).toMatch(/^H34\.29\.3-\d{6}-0001$/);
+  });
+
+  it('is idempotent: the same rows pushed twice change nothing the second time', async () => {
+    const dossier = await pullOne(t, dakla, 'dossiers', 'demo-hs-001');
+    const row = change(dossier, { summary: 'Đăng ký khai sinh cho con' });
+    expect(await (await push(t, dakla, 'dossiers', [row])).json()).toEqual([]);
+    const seq = await t.store.documents.maxSeq();
+    const again = await push(t, dakla, 'dossiers', [row]);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual([]);
+    expect(await t.store.documents.maxSeq()).toBe(seq);
+  });
+
+  it('returns the master document when the assumed state is stale, whatever its key order', async () => {
+    const master = await pullOne(t, dakla, 'dossiers', 'demo-hs-002');
+    const reordered = Object.fromEntries(Object.entries(master).reverse());
+    expect(await (await push(t, dakla, 'dossiers', [change(reordered as typeof master, { summary: 'A' })])).json()).toEqual([]);
+    const stale = change(master, { summary: 'B' });
+    const conflicts = await (await push(t, dakla, 'dossiers', [stale])).json();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ id: 'demo-hs-002', summary: 'A', _deleted: false });
+  });
+});
+
+describe('push: events are insert-only and signed by their pusher', () => {
+  it('accepts an event by its actor, refuses one in another name or an edit', async () => {
+    const [event] = await pullAll(t, an, 'events');
+    const mine = { ...event!, id: 'ev-test-1', deviceSeq: 2, actor: { userId: 'u-062099000123', name: 'Nguyễn Văn An', role: 'citizen' } };
+    expect((await push(t, an, 'events', [{ assumedMasterState: null, newDocumentState: mine }])).status).toBe(200);
+    const impostor = { ...mine, id: 'ev-test-2', actor: { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' } };
+    const refused = await push(t, an, 'events', [{ assumedMasterState: null, newDocumentState: impostor }]);
+    expect(refused.status).toBe(403);
+    expect(await errorCode(refused)).toBe('actor_mismatch');
+    const edit = await push(t, an, 'events', [{ assumedMasterState: mine, newDocumentState: { ...mine, comment: 'sửa' } }]);
+    expect(edit.status).toBe(403);
+    expect(await errorCode(edit)).toBe('event_immutable');
+  });
+});
+
+describe('push: work done offline in several steps', () => {
+  it('accepts received-then-processing from the desk in one push, with a code', async () => {
+    const citizen = await t.token(AN);
+    const draft = await pullOne(t, citizen, 'dossiers', 'demo-hs-003');
+    const fresh = { ...draft, id: 'offline-1', code: null, status: 1 };
+    expect((await push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: fresh }])).status).toBe(200);
+    const master = await pullOne(t, dakla, 'dossiers', 'offline-1');
+    const response = await push(t, dakla, 'dossiers', [change(master, { status: 4, receivedAt: new Date().toISOString(), stepIndex: 0 })]);
+    expect(response.status).toBe(200);
+    const stored = await pullOne(t, dakla, 'dossiers', 'offline-1');
+    expect(stored.status).toBe(4);
+    expect(stored.code).toMatch(/^H34\.29\.2-/);
+  });
+
+  it('still refuses a path with a step the pusher may not take', async () => {
+    const master = await pullOne(t, dakla, 'dossiers', 'offline-1');
+    const response = await push(t, dakla, 'dossiers', [change(master, { status: 9 })]);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('push: ownership', () => {
+  it('does not let the desk hand a dossier to another citizen', async () => {
+    const master = await pullOne(t, dakla, 'dossiers', 'demo-hs-002');
+    const response = await push(t, dakla, 'dossiers', [change(master, { ownerCccd: AN, applicant: { ...(master.applicant as object), cccd: AN } })]);
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe('owner_immutable');
+  });
+});
+
+describe('push: deletion', () => {
+  it('lets a citizen delete a draft but never a submitted dossier', async () => {
+    const submitted = await pullOne(t, an, 'dossiers', 'demo-hs-003');
+    const refused = await push(t, an, 'dossiers', [change(submitted, { _deleted: true })]);
+    expect(refused.status).toBe(403);
+    expect(await errorCode(refused)).toBe('delete_refused');
+    const draft = { ...submitted, id: 'draft-to-delete', status: 0, code: null, submittedAt: null };
+    expect((await push(t, an, 'dossiers', [{ assumedMasterState: null, newDocumentState: draft }])).status).toBe(200);
+    const stored = await pullOne(t, an, 'dossiers', 'draft-to-delete');
+    expect((await push(t, an, 'dossiers', [change(stored, { _deleted: true })])).status).toBe(200);
+    expect((await pullOne(t, an, 'dossiers', 'draft-to-delete'))._deleted).toBe(true);
+    expect((await pullAll(t, dakla, 'dossiers')).some((d) => d.id === 'draft-to-delete')).toBe(false);
+  });
+});

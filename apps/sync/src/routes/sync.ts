@@ -1,0 +1,54 @@
+/**
+ * /api/sync/:collection — RxDB's HTTP replication: pull, push and the live pull stream, for every
+ * collection of the model.
+ */
+import { isCollectionName, type CollectionName } from '@motcua/model';
+import { Hono, type Context } from 'hono';
+import type { AuthEnv } from '../auth/middleware.ts';
+import { notFound } from '../errors.ts';
+import { MB, limitBody, readJson } from '../http/body.ts';
+import type { Logger } from '../log.ts';
+import type { SyncStore } from '../store/types.ts';
+import type { ChangeBus } from '../sync/change-bus.ts';
+import { parseCheckpoint, parseLimit, pullDocuments } from '../sync/pull.ts';
+import { applyPush } from '../sync/push.ts';
+import { parsePushBody } from '../sync/push-body.ts';
+import { readScope } from '../sync/scope.ts';
+import { pullStream } from '../sync/stream.ts';
+
+export const MAX_PUSH_BYTES = 5 * MB;
+
+function collectionOf(c: Context): CollectionName {
+  const name = c.req.param('collection') ?? '';
+  if (!isCollectionName(name)) throw notFound('unknown_collection', `Không có tập dữ liệu "${name.slice(0, 64)}"`);
+  return name;
+}
+
+export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger }) {
+  const { store, bus, log } = deps;
+  const app = new Hono<AuthEnv>();
+
+  app.get('/:collection/pull', async (c) => {
+    const collection = collectionOf(c);
+    const checkpoint = parseCheckpoint(c.req.query('checkpoint'));
+    const limit = parseLimit(c.req.query('limit'));
+    const scope = await readScope(store, c.get('user'), collection);
+    return c.json(await pullDocuments(store, collection, scope, checkpoint, limit));
+  });
+
+  app.get('/:collection/pull/stream', async (c) => {
+    const collection = collectionOf(c);
+    const scope = await readScope(store, c.get('user'), collection);
+    return pullStream(c, { store, bus, log, collection, scope });
+  });
+
+  app.post('/:collection/push', limitBody(MAX_PUSH_BYTES), async (c) => {
+    const collection = collectionOf(c);
+    const rows = parsePushBody(await readJson(c));
+    const conflicts = await applyPush({ store, bus, user: c.get('user'), collection }, rows);
+    log.debug('push', { collection, rows: rows.length, conflicts: conflicts.length, userId: c.get('user').id });
+    return c.json(conflicts);
+  });
+
+  return app;
+}

@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from './server.ts';
+import { freshPostgresUrl, postgresAvailable } from './store/test-databases.ts';
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'motcua-server-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('startServer', () => {
+  it('listens on a free port, seeds the demo once, and keeps data and secret across restarts', async () => {
+    const first = await startServer({ dataDir, port: 0 });
+    expect(first.demo?.created).toBe(true);
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toMatchObject({ ok: true });
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'motcua.dakla', password: 'Demo@2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    await first.close();
+
+    const second = await startServer({ dataDir, port: 0 });
+    try {
+      expect(second.demo?.created).toBe(false);
+      const pull = await fetch(`${second.url}/api/sync/dossiers/pull`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      expect(pull.status).toBe(200);
+      expect(((await pull.json()) as { documents: unknown[] }).documents).toHaveLength(3);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('closes even with a live stream open', async () => {
+    const server = await startServer({ dataDir, port: 0, demo: true });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: '062099000123', password: 'Demo@2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const stream = await fetch(`${server.url}/api/sync/dossiers/pull/stream`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const reader = stream.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('RESYNC');
+    await server.close();
+    await reader.cancel().catch(() => {});
+  });
+});
+
+const postgres = await postgresAvailable();
+
+describe.skipIf(!postgres)('two servers on one PostgreSQL database', () => {
+  it("streams a change pushed to one server to the other server's subscribers", async () => {
+    const db = await freshPostgresUrl();
+    const dirA = await mkdtemp(join(tmpdir(), 'motcua-a-'));
+    const dirB = await mkdtemp(join(tmpdir(), 'motcua-b-'));
+    const a = await startServer({ dataDir: dirA, databaseUrl: db.url, port: 0 });
+    const b = await startServer({ dataDir: dirB, databaseUrl: db.url, port: 0 });
+    try {
+      const token = async (url: string, username: string) => {
+        const response = await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username, password: 'Demo@2026' }),
+        });
+        return ((await response.json()) as { accessToken: string }).accessToken;
+      };
+      const desk = await token(b.url, 'motcua.dakla');
+      const stream = await fetch(`${b.url}/api/sync/dossiers/pull/stream`, { headers: { Authorization: `Bearer ${desk}` } });
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = decoder.decode((await reader.read()).value);
+      expect(text).toContain('RESYNC');
+
+      const citizen = await token(a.url, '062099000123');
+      const pulled = await fetch(`${a.url}/api/sync/dossiers/pull`, { headers: { Authorization: `Bearer ${citizen}` } });
+      const mine = ((await pulled.json()) as { documents: Record<string, unknown>[] }).documents[0]!;
+      const pushed = await fetch(`${a.url}/api/sync/dossiers/push`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${citizen}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify([{ assumedMasterState: mine, newDocumentState: { ...mine, summary: 'qua máy chủ A' } }]),
+      });
+      expect(pushed.status).toBe(200);
+      while (!text.includes('qua máy chủ A')) text += decoder.decode((await reader.read()).value);
+      await reader.cancel();
+    } finally {
+      await a.close();
+      await b.close();
+      await db.drop();
+      await rm(dirA, { recursive: true, force: true });
+      await rm(dirB, { recursive: true, force: true });
+    }
+  });
+});

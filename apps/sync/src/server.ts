@@ -1,0 +1,95 @@
+/**
+ * Starting and stopping the real server: open the store, make sure the JWT secret exists, seed the
+ * demo on first start, listen. `index.ts` calls it with the environment's config; tests call it
+ * with a port and a data folder.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { randomToken } from '@motcua/crypto';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
+import { createBlobFiles } from './files/blob-files.ts';
+import { createLogger } from './log.ts';
+import { openStore } from './store/index.ts';
+import type { SyncStore } from './store/types.ts';
+import { createChangeBus } from './sync/change-bus.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Hono;
+  store: SyncStore;
+  config: Config;
+  /** What the demo seed created, when it ran on this start. */
+  demo: DemoSeedResult | null;
+  close(): Promise<void>;
+}
+
+/** Options as the environment would give them, typed; anything missing takes the config default. */
+export type StartServerOptions = Partial<Config> & { dataDir: string };
+
+/** Reads the JWT secret from the store, generating it on the first start. */
+export async function jwtSecretOf(store: SyncStore): Promise<string> {
+  return store.meta.getOrSet('jwt_secret', randomToken(48));
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const config: Config = { ...loadConfig({}), pwaDir: null, demo: true, host: '127.0.0.1', port: 0, ...options };
+  const log = createLogger('motcua:sync', config.logLevel);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  let server: ServerType | undefined;
+  let unwatch = async () => {};
+  try {
+    // Live streams hear about this process's writes directly, and about other processes' (several
+    // servers on one PostgreSQL database) through the store.
+    const bus = createChangeBus();
+    unwatch = await store.documents.watch((collection) => bus.publish(collection));
+    const jwtSecret = await jwtSecretOf(store);
+    const demo = config.demo ? await seedDemo(store, new Date()) : null;
+    const app = createApp({
+      store,
+      files: createBlobFiles(join(config.dataDir, 'blobs')),
+      jwtSecret,
+      tier: config.tier,
+      pwaDir: config.pwaDir && existsSync(config.pwaDir) ? config.pwaDir : null,
+      log,
+      bus,
+    });
+    const address = await new Promise<AddressInfo>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info));
+      server.once('error', reject);
+    });
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    log.info('listening', { url, tier: config.tier, store: store.kind });
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: address.port,
+      app,
+      store,
+      config,
+      demo,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server!.close(() => resolve());
+            if ('closeAllConnections' in server!) server.closeAllConnections();
+          });
+          await unwatch();
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await unwatch();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The `SyncStore` port: everything the server keeps, as small interfaces. Two adapters implement it
+ * over one PostgreSQL schema (`migrations.ts`): PGlite embedded and a PostgreSQL server.
+ */
+import type { CollectionName, SessionUser } from '@motcua/model';
+
+/** A replicated document as stored: its JSON plus the server-stamped order `seq`. */
+export interface StoredDocument {
+  collection: CollectionName;
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  seq: number;
+}
+
+/** What a write puts down; the scope columns are derived from `data` by the caller. */
+export interface DocumentWrite {
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  ownerCccd: string | null;
+  agencyId: string | null;
+  /** Citizen drafts: never shown to officers. */
+  draft: boolean;
+}
+
+/** Which documents a reader may see, as the store filters them in SQL. */
+export type ScopeFilter =
+  | { kind: 'all' }
+  | { kind: 'owner'; cccd: string }
+  | { kind: 'agencies'; agencyIds: string[]; hideDrafts: boolean }
+  | { kind: 'none' };
+
+/** The writes of one push, serialized so that `seq` order is commit order. */
+export interface DocumentTx {
+  /** Reads (and locks) the current documents with these ids. */
+  lock(collection: CollectionName, ids: string[]): Promise<Map<string, StoredDocument>>;
+  get(collection: CollectionName, id: string): Promise<StoredDocument | null>;
+  /** Inserts or replaces a document with a fresh `seq`; returns it. */
+  put(collection: CollectionName, doc: DocumentWrite): Promise<number>;
+  /** The next value of an agency's daily dossier counter (1, 2, …) for `day` (YYMMDD). */
+  nextDailySeq(agencyId: string, day: string): Promise<number>;
+}
+
+export interface DocumentStore {
+  /** Documents after `afterSeq` in `seq` order, filtered by scope. */
+  pull(collection: CollectionName, scope: ScopeFilter, afterSeq: number, limit: number): Promise<StoredDocument[]>;
+  get(collection: CollectionName, id: string): Promise<StoredDocument | null>;
+  /** The highest `seq` handed out so far (0 when empty). */
+  maxSeq(): Promise<number>;
+  /** True when a `files` document with this sha256 is visible in `scope`. */
+  fileVisible(sha256: string, scope: ScopeFilter): Promise<boolean>;
+  write<T>(fn: (tx: DocumentTx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` when another server process on the same database has committed documents of a
+   * collection (this process's own writes are not reported: it knows them already).
+   */
+  watch(listener: (collection: CollectionName) => void): Promise<() => Promise<void>>;
+}
+
+export interface UserRecord extends SessionUser {
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export interface UserStore {
+  create(user: UserRecord): Promise<void>;
+  byUsername(username: string): Promise<UserRecord | null>;
+  byId(id: string): Promise<UserRecord | null>;
+  count(): Promise<number>;
+}
+
+export type RefreshTokenUse =
+  | { status: 'ok'; userId: string; familyId: string }
+  | { status: 'reused'; userId: string; familyId: string }
+  | { status: 'expired' | 'unknown' };
+
+export interface RefreshTokenStore {
+  insert(token: { tokenHash: string; userId: string; familyId: string; expiresAt: Date }): Promise<void>;
+  /** Marks the token used, once: a second use reports `reused` (the caller revokes the family). */
+  use(tokenHash: string): Promise<RefreshTokenUse>;
+  revokeFamily(familyId: string): Promise<void>;
+  familyOf(tokenHash: string): Promise<string | null>;
+}
+
+export interface BlobRecord {
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+export interface BlobStore {
+  /** Records the blob (idempotent) and that `userId` uploaded it under `name`. */
+  put(blob: BlobRecord, uploader: { userId: string; name: string }): Promise<void>;
+  get(sha256: string): Promise<BlobRecord | null>;
+  uploadedBy(sha256: string, userId: string): Promise<boolean>;
+  /** The name an uploader gave the bytes, for Content-Disposition. */
+  nameFor(sha256: string): Promise<string | null>;
+}
+
+export interface MetaStore {
+  get(key: string): Promise<string | null>;
+  /** Stores `value` unless the key exists; returns what is stored (race-safe). */
+  getOrSet(key: string, value: string): Promise<string>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface SyncStore {
+  readonly kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  documents: DocumentStore;
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  blobs: BlobStore;
+  meta: MetaStore;
+}

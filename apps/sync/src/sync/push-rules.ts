@@ -1,0 +1,61 @@
+/**
+ * What a push may change, per collection, beyond schema and scope: dossier status moves follow the
+ * state machine for the pusher's role, citizens never set codes, events are insert-only and signed
+ * by their pusher, the catalog is for admins.
+ */
+import { checkTransitionPath, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
+import { forbidden } from '../errors.ts';
+import { CATALOG } from './scope.ts';
+
+type Data = Record<string, unknown>;
+
+/** Checks that need no stored state; run before the transaction. */
+export function checkRowAlone(collection: CollectionName, user: SessionUser, data: Data, deleted: boolean, index: number): void {
+  if (CATALOG.has(collection) && user.role !== 'admin') {
+    throw forbidden('catalog_readonly', `Chỉ quản trị viên được sửa danh mục "${collection}"`);
+  }
+  if (collection === 'events') {
+    const actor = data.actor as { userId?: unknown } | undefined;
+    if (actor?.userId !== user.id) {
+      throw forbidden('actor_mismatch', `Sự kiện thứ ${index + 1} phải do chính người gửi thực hiện (actor.userId)`);
+    }
+    if (deleted) throw forbidden('event_immutable', 'Không được xóa lịch sử xử lý hồ sơ');
+  }
+}
+
+/** Checks against the stored master (null for a new document). */
+export function checkRowChange(
+  collection: CollectionName,
+  user: SessionUser,
+  next: Data,
+  master: Data | null,
+  index: number,
+  deleted = false,
+): void {
+  if (collection === 'events' && master) {
+    throw forbidden('event_immutable', `Sự kiện thứ ${index + 1} đã có, không được sửa`);
+  }
+  if (master && !CATALOG.has(collection) && master.ownerCccd !== next.ownerCccd) {
+    throw forbidden('owner_immutable', `Không được đổi chủ hồ sơ của tài liệu "${String(next.id)}"`);
+  }
+  if (collection !== 'dossiers') return;
+  if (deleted && (next.status !== 0 || (master !== null && master.status !== 0))) {
+    throw forbidden('delete_refused', 'Chỉ xóa được hồ sơ nháp; hồ sơ đã nộp được giữ lại');
+  }
+  const from = master ? (master.status as DossierStatusCode) : null;
+  const to = next.status as DossierStatusCode;
+  // A device that worked offline pushes only its latest state (received, then sent to processing:
+  // 1 → 4): a path is accepted when every step on it was the pusher's to take.
+  if (from !== to || from === null) {
+    const check = checkTransitionPath({ from, to, role: user.role });
+    if (!check.ok) throw forbidden('transition_refused', check.reason);
+  }
+  if (user.role === 'citizen' && next.code !== null && next.code !== (master?.code ?? null)) {
+    throw forbidden('code_readonly', 'Mã hồ sơ do cơ quan cấp, công dân không được đặt');
+  }
+}
+
+/** True when the server must issue the dossier's code on this write. */
+export function needsCode(collection: CollectionName, next: Data): boolean {
+  return collection === 'dossiers' && typeof next.status === 'number' && next.status >= 2 && next.code === null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Applies one RxDB push batch: validate everything first, then one serialized transaction in which
+ * each row is written, skipped as already applied (idempotent), or answered with the master
+ * document as a conflict. A refused row refuses the whole batch and nothing is stored.
+ */
+import type { CollectionName, SessionUser } from '@motcua/model';
+import { forbidden } from '../errors.ts';
+import type { StoredDocument, SyncStore } from '../store/types.ts';
+import type { ChangeBus } from './change-bus.ts';
+import { assignDossierCode } from './dossier-code.ts';
+import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
+import type { PushRow } from './push-body.ts';
+import { checkRowAlone, checkRowChange, needsCode } from './push-rules.ts';
+import { inScope, readScope, scopeColumns, storedInScope } from './scope.ts';
+import { assertValid } from './validate.ts';
+
+export interface PushContext {
+  store: SyncStore;
+  bus: ChangeBus;
+  user: SessionUser;
+  collection: CollectionName;
+  now?: Date;
+}
+
+/**
+ * The row is already stored (a retried push): equal to the master, or equal but for the dossier
+ * code the server issued on the first try.
+ */
+function alreadyApplied(collection: CollectionName, next: ReturnType<typeof fromWire>, master: StoredDocument): boolean {
+  if (sameDocument(next, master)) return true;
+  return collection === 'dossiers' && next.data.code === null && typeof master.data.code === 'string'
+    && sameDocument({ data: { ...next.data, code: master.data.code }, deleted: next.deleted }, master);
+}
+
+/** Returns the conflicting master documents (empty when every row was applied). */
+export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<WireDocument[]> {
+  const { store, user, collection } = ctx;
+  const now = ctx.now ?? new Date();
+  const scope = await readScope(store, user, collection);
+  const prepared = rows.map((row, index) => {
+    const next = fromWire(row.newDocumentState);
+    assertStorable(next.data);
+    assertValid(collection, next.data, index);
+    checkRowAlone(collection, user, next.data, next.deleted, index);
+    if (!inScope(scope, scopeColumns(collection, next.data))) {
+      throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${String(next.data.id)}"`);
+    }
+    const assumed = row.assumedMasterState ? fromWire(row.assumedMasterState) : null;
+    return { id: next.data.id as string, next, assumed, index };
+  });
+  if (prepared.length === 0) return [];
+
+  const { conflicts, written } = await store.documents.write(async (tx) => {
+    const masters = await tx.lock(collection, [...new Set(prepared.map((row) => row.id))]);
+    const conflicts: WireDocument[] = [];
+    let written = 0;
+    for (const { id, next, assumed, index } of prepared) {
+      const master = masters.get(id) ?? null;
+      if (master && !storedInScope(scope, master)) {
+        throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${id}"`);
+      }
+      if (master && alreadyApplied(collection, next, master)) continue;
+      // No master yet: the row creates it, whatever the client assumed.
+      if (master && (!assumed || !sameDocument(assumed, master))) {
+        conflicts.push(toWire(master));
+        continue;
+      }
+      checkRowChange(collection, user, next.data, master && !master.deleted ? master.data : null, index, next.deleted);
+      const data = { ...next.data };
+      if (needsCode(collection, data)) {
+        data.code = typeof master?.data.code === 'string'
+          ? master.data.code
+          : await assignDossierCode(tx, { agencyId: data.agencyId as string, receivedAt: data.receivedAt as string | null }, now);
+      }
+      const seq = await tx.put(collection, { id, data, deleted: next.deleted, ...scopeColumns(collection, data) });
+      const stored: StoredDocument = { collection, id, data, deleted: next.deleted, seq };
+      masters.set(id, stored);
+      written++;
+    }
+    return { conflicts, written };
+  });
+  if (written > 0) ctx.bus.publish(collection);
+  return conflicts;
+}

@@ -1,0 +1,72 @@
+/**
+ * Who may read and write what (CONTRACT "Scope"): the catalog is readable by all and writable by
+ * admins; dossiers, events, files and warehouse belong to their citizen (ownerCccd) and their
+ * agency (agencyId); officers never see drafts. A province admin sees the agencies under theirs.
+ */
+import type { CollectionName, SessionUser } from '@motcua/model';
+import type { ScopeFilter, StoredDocument, SyncStore } from '../store/types.ts';
+
+export const CATALOG: ReadonlySet<CollectionName> = new Set(['agencies', 'procedures']);
+
+/** The agency ids an officer acts for: their own, and for an admin every agency below it. */
+export async function officerAgencies(store: SyncStore, user: SessionUser): Promise<string[]> {
+  if (!user.agencyId) return [];
+  if (user.role !== 'admin') return [user.agencyId];
+  const agencies = await store.documents.pull('agencies', { kind: 'all' }, 0, 100_000);
+  const children = new Map<string, string[]>();
+  for (const agency of agencies) {
+    const parent = agency.data.parentId;
+    if (typeof parent === 'string' && !agency.deleted) children.set(parent, [...(children.get(parent) ?? []), agency.id]);
+  }
+  const result = new Set([user.agencyId]);
+  const queue = [user.agencyId];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      if (!result.has(child)) {
+        result.add(child);
+        queue.push(child);
+      }
+    }
+  }
+  return [...result];
+}
+
+/** The rows of `collection` that `user` may read, as a store filter. */
+export async function readScope(store: SyncStore, user: SessionUser, collection: CollectionName): Promise<ScopeFilter> {
+  if (CATALOG.has(collection)) return { kind: 'all' };
+  if (user.role === 'citizen') return user.cccd ? { kind: 'owner', cccd: user.cccd } : { kind: 'none' };
+  const agencyIds = await officerAgencies(store, user);
+  return agencyIds.length > 0 ? { kind: 'agencies', agencyIds, hideDrafts: true } : { kind: 'none' };
+}
+
+/** Scope columns of a document, derived from its data. */
+export function scopeColumns(collection: CollectionName, data: Record<string, unknown>) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    ownerCccd: text(data.ownerCccd),
+    agencyId: text(data.agencyId),
+    // Drafts are the citizen's alone, and so is the history of a draft.
+    draft: (collection === 'dossiers' && data.status === 0) || (collection === 'events' && data.toStatus === 0),
+  };
+}
+
+/** True when a document (as it will be stored, or as it is stored) lies in `scope`. */
+export function inScope(
+  scope: ScopeFilter,
+  columns: { ownerCccd: string | null; agencyId: string | null; draft: boolean },
+): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'owner':
+      return columns.ownerCccd === scope.cccd;
+    case 'agencies':
+      return columns.agencyId !== null && scope.agencyIds.includes(columns.agencyId) && !(scope.hideDrafts && columns.draft);
+  }
+}
+
+export function storedInScope(scope: ScopeFilter, doc: StoredDocument): boolean {
+  return inScope(scope, scopeColumns(doc.collection, doc.data));
+}

@@ -1,0 +1,15 @@
+/**
+ * Typed failures of `@motcua/crypto`, each with a stable `code` callers can branch on.
+ * @module
+ */
+export type CryptoErrorCode = 'bad_input' | 'bad_hash_format' | 'unsupported';
+
+export class CryptoError extends Error {
+  override readonly name = 'CryptoError';
+  constructor(
+    readonly code: CryptoErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
