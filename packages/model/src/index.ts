@@ -7,7 +7,7 @@ export { agencySchema } from './schemas/agency.schema.ts';
 export type { Agency } from './schemas/agency.schema.ts';
 export { procedureSchema } from './schemas/procedure.schema.ts';
 export type { Procedure, ProcedureComponent, ProcedureFee, WorkflowStep } from './schemas/procedure.schema.ts';
-export { dossierSchema } from './schemas/dossier.schema.ts';
+export { dossierSchema, DOSSIER_V1_FIELDS } from './schemas/dossier.schema.ts';
 export type { Dossier, DossierComponent, Applicant } from './schemas/dossier.schema.ts';
 export { eventSchema } from './schemas/event.schema.ts';
 export type { DossierEvent, Actor, Role } from './schemas/event.schema.ts';

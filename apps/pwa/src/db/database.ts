@@ -13,6 +13,7 @@ import {
   type RxStorage,
 } from 'rxdb';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import {
   collectionNames,
@@ -30,6 +31,7 @@ import { conflictHandlers } from './conflict.ts';
 import { migrationStrategies } from './migrations.ts';
 
 addRxPlugin(RxDBAttachmentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /** Document type of each replicated collection, by its name in `/api/sync/:collection`. */
 export interface ReplicatedDocTypes {

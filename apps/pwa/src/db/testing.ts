@@ -8,7 +8,7 @@ import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { Dossier } from '@motcua/model';
+import { DOSSIER_V1_FIELDS, type Dossier } from '@motcua/model';
 
 let devMode = false;
 
@@ -67,6 +67,7 @@ export function sampleDossier(overrides: Partial<Dossier> = {}): Dossier {
     finishedAt: null,
     returnedAt: null,
     decision: null,
+    ...DOSSIER_V1_FIELDS,
     stepIndex: -1,
     assigneeId: null,
     conflicts: [],

@@ -2,7 +2,7 @@
  * @module dossier/draft — a new dossier, as a citizen (or the desk, for in-person intake) starts it.
  */
 import { computeFee, feeChannelOf } from '../procedures/fees.ts';
-import type { Applicant, Dossier } from '../schemas/dossier.schema.ts';
+import { DOSSIER_V1_FIELDS, type Applicant, type Dossier } from '../schemas/dossier.schema.ts';
 import type { Procedure } from '../schemas/procedure.schema.ts';
 
 export interface DraftInput {
@@ -55,6 +55,7 @@ export function createDossierDraft(input: DraftInput): Dossier {
     finishedAt: null,
     returnedAt: null,
     decision: null,
+    ...DOSSIER_V1_FIELDS,
     stepIndex: -1,
     assigneeId: null,
     conflicts: [],

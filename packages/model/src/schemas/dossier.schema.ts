@@ -45,7 +45,7 @@ const applicant = {
  */
 export const dossierSchema = {
   title: 'dossier',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -98,6 +98,53 @@ export const dossierSchema = {
       },
       required: ['kind', 'reason', 'items', 'at', 'by'],
     },
+    /** The status to resume when a supplement request is answered (TrangThaiTruoc). */
+    previousStatus: { type: ['integer', 'null'], minimum: 0, maximum: 10 },
+    /** A code issued offline before the device could get a final one; kept on the slip beside it. */
+    provisionalCode: { type: ['string', 'null'], maxLength: 64 },
+    /** How the applicant's identity was checked at reception. */
+    identityCheck: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        source: { type: 'string', enum: ['population_registry', 'vneid', 'card_qr', 'card_visual'] },
+        at: isoDate,
+        by: shortText,
+      },
+      required: ['source', 'at', 'by'],
+    },
+    /** The result (kết quả giải quyết): signed file, number/symbol, signer. */
+    result: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        name: shortText,
+        fileIds: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
+        number: { type: 'string', maxLength: 100 },
+        signedBy: shortText,
+        issuedAt: nullableIsoDate,
+        warehouseDocId: { type: ['string', 'null'], maxLength: 64 },
+      },
+      required: ['name', 'fileIds', 'number', 'signedBy', 'issuedAt', 'warehouseDocId'],
+    },
+    /** Apology for a late result with a new date; `dueAt` keeps the first promise for the metrics. */
+    apology: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: { reason: longText, newDueAt: isoDate, at: isoDate, by: shortText },
+      required: ['reason', 'newDueAt', 'at', 'by'],
+    },
+    /** The citizen's satisfaction rating after the result is returned. */
+    rating: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        level: { type: 'string', enum: ['rat_hai_long', 'hai_long', 'khong_hai_long'] },
+        comment: longText,
+        at: isoDate,
+      },
+      required: ['level', 'comment', 'at'],
+    },
     /** Index of the procedure workflow step the dossier is at, -1 before processing. */
     stepIndex: { type: 'integer', minimum: -1, maximum: 99 },
     assigneeId: { type: ['string', 'null'], maxLength: 64 },
@@ -119,7 +166,8 @@ export const dossierSchema = {
   required: [
     'id', 'code', 'agencyId', 'ownerCccd', 'procedureId', 'procedureVersion', 'status', 'channel',
     'applicant', 'summary', 'components', 'returnMethod', 'notify', 'fee', 'submittedAt', 'receivedAt',
-    'dueAt', 'finishedAt', 'returnedAt', 'decision', 'stepIndex', 'assigneeId', 'conflicts', 'createdAt',
+    'dueAt', 'finishedAt', 'returnedAt', 'decision', 'previousStatus', 'provisionalCode', 'identityCheck',
+    'result', 'apology', 'rating', 'stepIndex', 'assigneeId', 'conflicts', 'createdAt',
     'updatedAt', 'updatedBy',
   ],
   indexes: ['status', 'ownerCccd'],
@@ -128,3 +176,13 @@ export const dossierSchema = {
 export type Dossier = FromSchema<typeof dossierSchema>;
 export type DossierComponent = Dossier['components'][number];
 export type Applicant = Dossier['applicant'];
+
+/** The fields schema version 1 added, at their empty values: for new drafts and for migrating v0. */
+export const DOSSIER_V1_FIELDS = {
+  previousStatus: null,
+  provisionalCode: null,
+  identityCheck: null,
+  result: null,
+  apology: null,
+  rating: null,
+} as const satisfies Partial<Dossier>;
