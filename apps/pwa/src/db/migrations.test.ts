@@ -32,7 +32,7 @@ describe('local schema migrations', () => {
     const old = await createRxDatabase({ name, storage: wrappedValidateAjvStorage({ storage }) });
     await old.addCollections({ dossiers: { schema: dossierSchemaV0() } });
     const { previousStatus, provisionalCode, identityCheck, result, apology, rating, ...v0 } = sampleDossier();
-    await old.dossiers.insert(v0);
+    await old.collections.dossiers!.insert(v0);
     await old.close();
 
     db = await createDatabase({ storage, name, collections: ['dossiers'] });
