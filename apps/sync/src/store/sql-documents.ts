@@ -79,10 +79,12 @@ export function sqlDocumentStore(driver: SqlDriver, instanceId: string): Documen
   return {
     async pull(collection, scope, afterSeq, limit) {
       const where = scopeWhere(scope, 4);
+      // `documents.seq`, not `seq`: the select list renames seq::text to seq, and ORDER BY would
+      // sort that text ('1000' < '110'), so pages would skip documents.
       const rows = await driver.query<DocumentRow>(
         `SELECT ${COLUMNS} FROM documents
          WHERE collection = $1 AND seq > $2 AND (${where.sql})
-         ORDER BY seq LIMIT $3`,
+         ORDER BY documents.seq LIMIT $3`,
         [collection, afterSeq, limit, ...where.params],
       );
       return rows.map(toDocument);

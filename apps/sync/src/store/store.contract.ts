@@ -54,6 +54,22 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
       expect(await store.documents.maxSeq()).toBe(again);
     });
 
+    it('pages through more documents than a power of ten, in seq order, skipping none', async () => {
+      await store.documents.write(async (tx) => {
+        for (let i = 0; i < 120; i++) await tx.put('dossiers', doc(`d${i}`));
+      });
+      const seen: string[] = [];
+      let after = 0;
+      for (;;) {
+        const page = await store.documents.pull('dossiers', { kind: 'all' }, after, 7);
+        if (page.length === 0) break;
+        for (let i = 1; i < page.length; i++) expect(page[i]!.seq).toBeGreaterThan(page[i - 1]!.seq);
+        seen.push(...page.map((d) => d.id));
+        after = page.at(-1)!.seq;
+      }
+      expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `d${i}`));
+    });
+
     it('keeps jsonb data with Vietnamese text, nesting and deletion', async () => {
       const data = { id: 'x', name: 'Đăng ký khai sinh', nested: { list: [1, 'hai', null], ok: true } };
       await store.documents.write((tx) => tx.put('procedures', { ...doc('x'), data, deleted: true }));
