@@ -17,6 +17,12 @@ const DossierPage = lazy(() => import('./features/dossier/DossierPage.tsx'));
 const ReceptionQueuePage = lazy(() => import('./features/reception/ReceptionQueuePage.tsx'));
 const ReceptionDossierPage = lazy(() => import('./features/reception/ReceptionDossierPage.tsx'));
 const LookupPage = lazy(() => import('./features/reception/LookupPage.tsx'));
+const QueuesPage = lazy(() => import('./features/processing/QueuesPage.tsx'));
+const PublicLookupPage = lazy(() => import('./features/lookup/PublicLookupPage.tsx'));
+const MyWarehousePage = lazy(() => import('./features/warehouse/MyWarehousePage.tsx'));
+const StatsPage = lazy(() => import('./features/stats/StatsPage.tsx'));
+const IntakeListPage = lazy(() => import('./features/intake/IntakeListPage.tsx'));
+const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -65,6 +71,7 @@ export default function App() {
   return (
     <Router root={Root}>
       <Route path="/dang-nhap" component={LoginPage} />
+      <Route path="/tra-cuu-ho-so" component={PublicLookupPage} />
       <Route path="/" component={ShellPage}>
         <Route path="/" component={Home} />
         <Route path="/thu-tuc" component={CatalogPage} />
@@ -72,10 +79,16 @@ export default function App() {
         <Route path="/nop-ho-so/:procedureId" component={only('citizen', SubmitPage)} />
         <Route path="/ho-so-cua-toi" component={only('citizen', MyDossiersPage)} />
         <Route path="/ho-so-cua-toi/:id" component={only('citizen', DossierPage)} />
+        <Route path="/kho-du-lieu" component={only('citizen', MyWarehousePage)} />
+        <Route path="/thong-ke" component={only('officer', StatsPage)} />
         <Route path="/tiep-nhan" component={only('officer', ReceptionQueuePage)} />
         <Route path="/tiep-nhan/:id" component={only('officer', ReceptionDossierPage)} />
+        <Route path="/tiep-nhan-truc-tiep" component={only('officer', IntakeListPage)} />
+        <Route path="/tiep-nhan-truc-tiep/:procedureId" component={only('officer', IntakePage)} />
         <Route path="/tra-cuu" component={only('officer', LookupPage)} />
         <Route path="/tra-cuu/:id" component={only('officer', ReceptionDossierPage)} />
+        <Route path="/xu-ly" component={only('officer', QueuesPage)} />
+        <Route path="/xu-ly/:id" component={only('officer', ReceptionDossierPage)} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -2,6 +2,7 @@
  * `createApp(deps)`: the whole HTTP surface as a Hono app. It never listens: `server.ts` does, and
  * tests call `app.request()` in-process.
  */
+import { MAX_FILE_BYTES } from '@motcua/model';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,8 +16,17 @@ import { pwaRoutes } from './http/pwa.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { fileRoutes } from './routes/files.ts';
+import { createTusServer, UPLOADS_PATH } from './files/tus-uploads.ts';
 import { healthRoutes } from './routes/health.ts';
+import { pkiRoutes } from './routes/pki.ts';
+import { populationRoutes } from './routes/population.ts';
+import { createSyntheticRegistry } from './population/synthetic.ts';
+import type { PopulationRegistry } from './population/registry.ts';
+import { lookupRoutes } from './routes/lookup.ts';
+import type { RateLimit } from './public/rate-limit.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { warehouseRoutes } from './routes/warehouse.ts';
 import type { SyncStore } from './store/types.ts';
 import { createChangeBus, type ChangeBus } from './sync/change-bus.ts';
 
@@ -34,6 +44,12 @@ export interface AppDeps {
   bus?: ChangeBus;
   /** Largest upload, bytes (tests lower it). */
   maxFileBytes?: number;
+  /** The public dossier lookup's per-address limit (tests pass a small one). */
+  lookupLimit?: RateLimit;
+  /** The population registry behind the desk's identity check; the synthetic one by default. */
+  population?: PopulationRegistry;
+  /** The identity check's per-officer limit (tests pass a small one). */
+  populationLimit?: RateLimit;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -64,11 +80,22 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/api/health', healthRoutes({ tier: deps.tier ?? 'province', version: VERSION }));
   app.route('/api/auth', authRoutes({ sessions, tokens }));
+  app.route('/api/pki', pkiRoutes({ store: deps.store, tokens, log }));
+  app.route('/api/public/lookup', lookupRoutes({ store: deps.store, limit: deps.lookupLimit }));
   app.use('/api/sync/*', requireUser(tokens));
   app.route('/api/sync', syncRoutes({ store: deps.store, bus, log }));
   app.use('/api/files', requireUser(tokens));
   app.use('/api/files/*', requireUser(tokens));
   app.route('/api/files', fileRoutes({ store: deps.store, files: deps.files, maxBytes: deps.maxFileBytes }));
+  const tus = createTusServer({ store: deps.store, files: deps.files, tokens, maxBytes: deps.maxFileBytes ?? MAX_FILE_BYTES });
+  app.all(UPLOADS_PATH, (c) => tus.handleWeb(c.req.raw));
+  app.all(`${UPLOADS_PATH}/*`, (c) => tus.handleWeb(c.req.raw));
+  app.use('/api/warehouse/*', requireUser(tokens));
+  app.route('/api/warehouse', warehouseRoutes({ store: deps.store }));
+  app.use('/api/stats/*', requireUser(tokens));
+  app.route('/api/stats', statsRoutes({ store: deps.store }));
+  app.use('/api/population/*', requireUser(tokens));
+  app.route('/api/population', populationRoutes({ store: deps.store, registry: deps.population ?? createSyntheticRegistry(), limit: deps.populationLimit }));
   if (deps.pwaDir) app.route('/', pwaRoutes(deps.pwaDir));
   return app;
 }

@@ -14,7 +14,14 @@ describe('loadConfig', () => {
       pwaDir: join(REPO_ROOT, 'apps/pwa/dist'),
       demo: true,
       logLevel: 'silent',
+      notify: { smtpUrl: null, mailFrom: 'Motcua <no-reply@motcua.local>', smsUrl: null, smsKey: null, zaloUrl: null, zaloKey: null },
     });
+  });
+
+  it('reads the notification channels', () => {
+    const config = loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', SMS_URL: 'https://sms.example.vn/send', SMS_KEY: 'k1', ZALO_URL: 'https://zns.example.vn', ZALO_KEY: 'k2' });
+    expect(config.notify).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', smsUrl: 'https://sms.example.vn/send', smsKey: 'k1', zaloKey: 'k2' });
+    expect(() => loadConfig({ SMTP_URL: 'http://x' })).toThrow(/SMTP_URL/);
   });
 
   it('reads every variable', () => {

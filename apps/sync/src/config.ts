@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
+import type { NotifyConfig } from './notify/senders.ts';
 
 export type Tier = 'commune' | 'province' | 'national';
 
@@ -23,6 +24,8 @@ export interface Config {
   /** Seed demo agencies, users, procedures and dossiers on first start. */
   demo: boolean;
   logLevel: LogLevel;
+  /** Citizen notifications: SMTP for email, HTTP gateways for SMS and Zalo; unset = skipped. */
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,10 @@ function dir(raw: string | undefined, fallback: string, base: string): string {
  * | PWA_DIR | apps/pwa/dist in the repository; `off` to serve no PWA |
  * | DEMO | 1 |
  * | LOG_LEVEL | silent |
+ * | SMTP_URL | none: emails are recorded as skipped (e.g. smtp://user:pass@host:587) |
+ * | MAIL_FROM | Motcua <no-reply@motcua.local> |
+ * | SMS_URL, SMS_KEY | none: SMS skipped (gateway URL and bearer key) |
+ * | ZALO_URL, ZALO_KEY | none: Zalo skipped |
  */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const pwaRaw = env.PWA_DIR;
@@ -102,5 +109,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     pwaDir: pwaRaw === 'off' ? null : dir(pwaRaw, 'apps/pwa/dist', pwaRaw ? cwd : REPO_ROOT),
     demo: parseBool('DEMO', env.DEMO, true),
     logLevel: pick('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'silent'),
+    notify: {
+      smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
+      mailFrom: env.MAIL_FROM || 'Motcua <no-reply@motcua.local>',
+      smsUrl: parseUrl('SMS_URL', env.SMS_URL, ['http:', 'https:']),
+      smsKey: env.SMS_KEY || null,
+      zaloUrl: parseUrl('ZALO_URL', env.ZALO_URL, ['http:', 'https:']),
+      zaloKey: env.ZALO_KEY || null,
+    },
   };
 }

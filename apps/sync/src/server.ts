@@ -14,6 +14,9 @@ import { loadConfig, type Config } from './config.ts';
 import { seedDemo, type DemoSeedResult } from './demo/seed.ts';
 import { createBlobFiles } from './files/blob-files.ts';
 import { createLogger } from './log.ts';
+import { sendersFromConfig } from './notify/senders.ts';
+import { createNotifyWorker, type NotifyWorker } from './notify/worker.ts';
+import { loadProvinceCa } from './pki/province-ca.ts';
 import { openStore } from './store/index.ts';
 import type { SyncStore } from './store/types.ts';
 import { createChangeBus } from './sync/change-bus.ts';
@@ -43,6 +46,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   let server: ServerType | undefined;
   let unwatch = async () => {};
+  let notifier: NotifyWorker | undefined;
   try {
     // Live streams hear about this process's writes directly, and about other processes' (several
     // servers on one PostgreSQL database) through the store.
@@ -50,6 +54,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     unwatch = await store.documents.watch((collection) => bus.publish(collection));
     const jwtSecret = await jwtSecretOf(store);
     const demo = config.demo ? await seedDemo(store, new Date()) : null;
+    // The province CA is created on the first start (its key stays in the store).
+    await loadProvinceCa(store);
     const app = createApp({
       store,
       files: createBlobFiles(join(config.dataDir, 'blobs')),
@@ -59,6 +65,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       log,
       bus,
     });
+    // Citizen notifications: the outbox worker wakes on new events and retries on a timer.
+    notifier = createNotifyWorker({ store, senders: sendersFromConfig(config.notify), log, bus });
+    notifier.start();
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info));
       server.once('error', reject);
@@ -80,6 +89,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             server!.close(() => resolve());
             if ('closeAllConnections' in server!) server.closeAllConnections();
           });
+          await notifier?.stop();
           await unwatch();
           await store.close();
         })();
@@ -88,6 +98,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
   } catch (error) {
     server?.close();
+    await notifier?.stop();
     await unwatch();
     await store.close();
     throw error;

@@ -2,7 +2,7 @@
  * Typed failures of `@motcua/crypto`, each with a stable `code` callers can branch on.
  * @module
  */
-export type CryptoErrorCode = 'bad_input' | 'bad_hash_format' | 'unsupported';
+export type CryptoErrorCode = 'bad_input' | 'bad_hash_format' | 'unsupported' | 'pdf_unreadable' | 'signature_too_large';
 
 export class CryptoError extends Error {
   override readonly name = 'CryptoError';

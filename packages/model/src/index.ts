@@ -31,8 +31,13 @@ export {
 export type { TransitionRule, TransitionCheck } from './dossier/transitions.ts';
 export {
   applyDossierAction, createDossierDraft, TransitionError, DossierActionError, targetStatus, actionLabel, isDossierActionType,
+  canApply, refusalOf, ratingLabel,
 } from './dossier/actions.ts';
-export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, DraftInput } from './dossier/actions.ts';
+export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, DraftInput, RatingLevel } from './dossier/actions.ts';
+export {
+  currentStep, nextStepIndex, roleOnTurn, stepName, isDueSoon, sortIntoQueues, QUEUE_LABELS, SOON_WORKING_HOURS,
+} from './dossier/workflow.ts';
+export type { QueueName, QueueInput } from './dossier/workflow.ts';
 export { DossierEventType, eventHashInput, chainEvent, verifyChain, groupByDevice } from './dossier/events.ts';
 export type {
   DossierEventTypeName, UnchainedEvent, ChainHead, ChainCheck, ChainProblem, Sha256Hex,
@@ -71,3 +76,18 @@ export { foldVietnamese, matchesQuery, queryWords } from './text/search.ts';
 export { computeFee, computeFeeLines, feeChannelOf } from './procedures/fees.ts';
 export type { FeeChannel, FeeLine, FeeRequest } from './procedures/fees.ts';
 export { seedProcedures } from './procedures/index.ts';
+
+export {
+  isStillValid, validityText, acceptsDocument, documentsForComponent, findValidResult, rescanRefusal,
+} from './warehouse/validity.ts';
+export {
+  WarehouseInputError, proposeWarehouseForm, checkWarehouseForm, buildWarehouseDocument, proposeResultForm, resultDocTypeCode,
+} from './warehouse/build.ts';
+export type { WarehouseForm } from './warehouse/build.ts';
+export {
+  toRate, inPeriod, dossiersOfPeriod, isDigitized, hasReusedComponent, digitizationRate, reuseRate,
+} from './metrics/rates.ts';
+export type { Period, Rate } from './metrics/rates.ts';
+
+export { parseCccdQr, formatCccdQr, qrDateToIso, CccdQrError } from './identity/cccd-qr.ts';
+export type { CccdQrData, CccdQrErrorCode } from './identity/cccd-qr.ts';

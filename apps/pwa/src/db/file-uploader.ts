@@ -1,5 +1,6 @@
 /**
- * Sends the bytes of locally saved files to `POST /api/files` whenever the server is reachable.
+ * Sends the bytes of locally saved files whenever the server is reachable, resumably (tus, see
+ * `tus-upload.ts`): a dropped link or a closed tab continues from the last byte the server holds.
  *
  * @remarks For each `pending` blob: `HEAD /api/files/:sha256` first (skip what the server already
  * has), else upload; then mark it `uploaded` (the bytes stay as a cache). A 413/415/422 answer is
@@ -10,10 +11,10 @@
 import { BehaviorSubject, combineLatest, filter, firstValueFrom, map, Subject, type Observable, type Subscription } from 'rxjs';
 import type { RxDocument } from 'rxdb';
 import type { ApiClient } from './api-client.ts';
-import { httpError } from './api-client.ts';
 import { createBackoff, sleep, type BackoffOptions } from './backoff.ts';
 import type { MotcuaDatabase } from './database.ts';
-import { OfflineError } from './errors.ts';
+import { HttpError, OfflineError } from './errors.ts';
+import { tusUpload, UploadRefusedError, type UploadUrlMemory } from './tus-upload.ts';
 import { BLOB_ATTACHMENT_ID, type BlobEntry } from './schemas/blob.schema.ts';
 
 export interface FileUploader {
@@ -29,7 +30,18 @@ export interface FileUploader {
 
 const FINAL_STATUSES = new Set([413, 415, 422]);
 
+/** The Vietnamese message of a JSON error body, if any. */
+function refusalMessage(body: string): string | null {
+  try {
+    return (JSON.parse(body) as { error?: { message?: string } }).error?.message ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export interface FileUploaderOptions {
+  /** Where upload URLs are kept to resume after a reload (default: localStorage). */
+  memory?: UploadUrlMemory;
   backoff?: BackoffOptions;
   /** Uploads start once this resolves (the tab's leadership when several tabs share the database). */
   ready?: Promise<unknown>;
@@ -54,21 +66,14 @@ export function startFileUploader(db: MotcuaDatabase, client: ApiClient, options
     const head = await client.request(path, { method: 'HEAD' });
     if (head.ok) return void (await doc.incrementalPatch({ state: 'uploaded', error: null }));
     const data = await attachment.getData();
-    const response = await client.request('/api/files', {
-      method: 'POST',
-      headers: { 'Content-Type': doc.mime, 'X-File-Name': encodeURIComponent(doc.name) },
-      body: data,
-      signal: stop.signal,
-    });
-    if (response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+    try {
+      await tusUpload(client, data, { sha256: doc.sha256, name: doc.name, mime: doc.mime }, { signal: stop.signal, memory: options.memory });
       await doc.incrementalPatch({ state: 'uploaded', error: null });
-    } else if (FINAL_STATUSES.has(response.status)) {
-      const error = await httpError(response, '/api/files');
-      await doc.incrementalPatch({ state: 'rejected', error: error.message.slice(0, 500) });
-      errors.next(error);
-    } else {
-      throw await httpError(response, '/api/files');
+    } catch (error) {
+      if (!(error instanceof UploadRefusedError) || !FINAL_STATUSES.has(error.status)) throw error;
+      const message = refusalMessage(error.body) ?? `Máy chủ từ chối tệp (mã ${error.status}).`;
+      await doc.incrementalPatch({ state: 'rejected', error: message.slice(0, 500) });
+      errors.next(new HttpError(error.status, 'upload_refused', message, '/api/uploads'));
     }
   }
 

@@ -12,6 +12,7 @@ import type { ApiClient } from './api-client.ts';
 import { httpError } from './api-client.ts';
 import type { MotcuaDatabase } from './database.ts';
 import { FileError } from './errors.ts';
+import { trimFileCache } from './file-cache.ts';
 import { BLOB_ATTACHMENT_ID, type BlobEntry } from './schemas/blob.schema.ts';
 
 export type FileMime = FileMeta['mime'];
@@ -128,6 +129,23 @@ export async function readLocalBytes(db: MotcuaDatabase, sha256: string): Promis
 export async function readFile(db: MotcuaDatabase, fileId: string, options: { remote?: FileRemote } = {}): Promise<Blob> {
   const meta = await db.files.findOne(fileId).exec();
   if (!meta) throw new FileError('file_not_found', 'Không tìm thấy tệp.');
+  return readBytes(db, meta, options);
+}
+
+/** The server `readFile` downloads from for this database, if replication runs. */
+export function fileRemoteOf(db: MotcuaDatabase): FileRemote | undefined {
+  return remotes.get(db);
+}
+
+/**
+ * The bytes a file's metadata names (possibly of a `files` document not on this device, e.g. in a
+ * citizen's warehouse read at the desk): local first, else downloaded, checked and cached.
+ */
+export async function readBytes(
+  db: MotcuaDatabase,
+  meta: Pick<FileMeta, 'sha256' | 'mime' | 'name'>,
+  options: { remote?: FileRemote } = {},
+): Promise<Blob> {
   const local = await readLocalBytes(db, meta.sha256);
   if (local) return new Blob([local], { type: meta.mime });
   const remote = options.remote ?? remotes.get(db);
@@ -148,5 +166,34 @@ export async function readFile(db: MotcuaDatabase, fileId: string, options: { re
     sha256: meta.sha256, name: meta.name, mime: meta.mime, size: bytes.length, state: 'cached', error: null, createdAt: Date.now(),
   };
   await storeBlob(db, entry, blob).catch(() => undefined);
+  void trimFileCache(db).catch(() => undefined);
   return blob;
+}
+
+/**
+ * A new `files` document for bytes already known (reused from the warehouse): same hash, name,
+ * type and size, owned and scoped as `meta` says. No bytes move; the server checks that the
+ * signed-in user may read them.
+ */
+export async function reuseFile(
+  db: MotcuaDatabase,
+  source: Pick<FileMeta, 'sha256' | 'name' | 'mime' | 'size'>,
+  meta: LocalFileMeta,
+): Promise<FileMeta> {
+  const now = meta.now ?? new Date();
+  const doc: FileMeta = {
+    id: meta.id ?? crypto.randomUUID(),
+    sha256: source.sha256,
+    name: source.name,
+    mime: source.mime,
+    size: source.size,
+    ownerCccd: meta.ownerCccd,
+    agencyId: meta.agencyId,
+    dossierId: meta.dossierId,
+    uploadedBy: meta.uploadedBy,
+    createdAt: now.toISOString(),
+    updatedAt: now.getTime(),
+  };
+  await db.files.insert(doc);
+  return doc;
 }

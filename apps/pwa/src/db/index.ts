@@ -7,8 +7,9 @@ export type { CreateDatabaseOptions, MotcuaDatabase, MotcuaCollections, Replicat
 export { startReplication } from './replication.ts';
 export type { ReplicationOptions, SyncHandle } from './replication.ts';
 export type { GetAccessToken } from './api-client.ts';
-export { saveLocalFile, readFile, readLocalBytes, checkFileBytes } from './files.ts';
+export { saveLocalFile, readFile, readLocalBytes, checkFileBytes, readBytes, reuseFile, fileRemoteOf } from './files.ts';
 export type { LocalFileMeta, FileMime } from './files.ts';
+export { trimFileCache, setFileCacheBudget, fileCacheBudget, DEFAULT_FILE_CACHE_BYTES } from './file-cache.ts';
 export { conflictHandlers, resolveDossierConflict } from './conflict.ts';
 export { SyncError, OfflineError, UnauthorizedError, HttpError, FileError } from './errors.ts';
 export type { SyncErrorCode, FileErrorCode } from './errors.ts';

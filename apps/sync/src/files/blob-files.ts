@@ -23,6 +23,8 @@ export interface ReceivedBlob {
 }
 
 export interface BlobFiles {
+  /** Where unfinished resumable uploads are kept (see `tus-uploads.ts`). */
+  readonly partialDir: string;
   /** Streams `body` to a temporary file; throws `BlobTooLargeError` past `maxBytes` (nothing kept). */
   receive(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<ReceivedBlob>;
   /** Moves a received blob into its content address. */
@@ -37,6 +39,7 @@ export function createBlobFiles(root: string): BlobFiles {
   const tempDir = join(root, 'tmp');
 
   return {
+    partialDir: join(root, 'partial'),
     async receive(body, maxBytes) {
       await mkdir(tempDir, { recursive: true });
       const tempPath = join(tempDir, `${Date.now()}-${randomToken(9)}`);

@@ -9,10 +9,10 @@ import { Hono } from 'hono';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { HttpError, badRequest, notFound, unprocessable } from '../errors.ts';
 import { BlobTooLargeError, type BlobFiles } from '../files/blob-files.ts';
+import { canReadBytes } from '../files/file-access.ts';
 import { contentDisposition, fileNameFromHeader } from '../files/disposition.ts';
 import { isAcceptedMime, sniffMime } from '../files/sniff.ts';
 import type { SyncStore } from '../store/types.ts';
-import { readScope } from '../sync/scope.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const tooLarge = () => new HttpError(413, 'file_too_large', `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB`);
@@ -23,10 +23,7 @@ export function fileRoutes(deps: { store: SyncStore; files: BlobFiles; maxBytes?
   const maxBytes = deps.maxBytes ?? MAX_FILE_BYTES;
   const app = new Hono<AuthEnv>();
 
-  async function canRead(user: SessionUser, sha256: string): Promise<boolean> {
-    if (await store.blobs.uploadedBy(sha256, user.id)) return true;
-    return store.documents.fileVisible(sha256, await readScope(store, user, 'files'));
-  }
+  const canRead = (user: SessionUser, sha256: string) => canReadBytes(store, user, sha256);
 
   app.post('/', async (c) => {
     const declared = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();

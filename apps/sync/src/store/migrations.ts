@@ -83,4 +83,53 @@ CREATE TABLE meta (
 );
 `,
   },
+  {
+    id: 3,
+    name: 'files_warehouse',
+    sql: `
+CREATE TABLE audit_log (
+  id       bigserial   PRIMARY KEY,
+  user_id  text        NOT NULL,
+  action   text        NOT NULL,
+  subject  text        NOT NULL,
+  at       timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX audit_log_subject ON audit_log (subject, id);
+CREATE INDEX documents_warehouse_file ON documents ((data->>'fileId')) WHERE collection = 'warehouse';
+`,
+  },
+  {
+    id: 4,
+    name: 'notifications_outbox',
+    sql: `
+CREATE TABLE notify_events (
+  event_id     text        PRIMARY KEY,
+  dossier_id   text        NOT NULL,
+  type         text        NOT NULL,
+  event        jsonb       NOT NULL,
+  status       text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'expanded')),
+  attempts     integer     NOT NULL DEFAULT 0,
+  next_at      timestamptz NOT NULL DEFAULT now(),
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX notify_events_due ON notify_events (status, next_at);
+
+CREATE TABLE notify_messages (
+  event_id     text        NOT NULL REFERENCES notify_events (event_id),
+  channel      text        NOT NULL CHECK (channel IN ('email', 'sms', 'zalo')),
+  recipient    text        NOT NULL,
+  subject      text        NOT NULL,
+  body         text        NOT NULL,
+  status       text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'skipped', 'failed')),
+  attempts     integer     NOT NULL DEFAULT 0,
+  next_at      timestamptz NOT NULL DEFAULT now(),
+  lease_until  timestamptz,
+  last_error   text,
+  sent_at      timestamptz,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (event_id, channel)
+);
+CREATE INDEX notify_messages_due ON notify_messages (status, next_at);
+`,
+  },
 ];

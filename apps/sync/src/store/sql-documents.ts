@@ -5,6 +5,7 @@
  */
 import type { CollectionName } from '@motcua/model';
 import { scopeWhere } from './scope-sql.ts';
+import { VOUCHED_FILE } from './sql-warehouse.ts';
 import type { SqlClient, SqlDriver } from './sql.ts';
 import type { DocumentStore, DocumentTx, DocumentWrite, StoredDocument } from './types.ts';
 
@@ -97,8 +98,8 @@ export function sqlDocumentStore(driver: SqlDriver, instanceId: string): Documen
     async fileVisible(sha256, scope) {
       const where = scopeWhere(scope, 2);
       const rows = await driver.query(
-        `SELECT 1 FROM documents
-         WHERE collection = 'files' AND data->>'sha256' = $1 AND NOT deleted AND (${where.sql}) LIMIT 1`,
+        `SELECT 1 FROM documents f
+         WHERE collection = 'files' AND data->>'sha256' = $1 AND NOT deleted AND (${where.sql}) AND ${VOUCHED_FILE} LIMIT 1`,
         [sha256, ...where.params],
       );
       return rows.length > 0;

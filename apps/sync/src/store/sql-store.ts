@@ -2,10 +2,12 @@
  * Builds a `SyncStore` from any `SqlDriver`: the adapters differ only in how they reach PostgreSQL.
  */
 import { randomToken } from '@motcua/crypto';
+import { sqlOutboxStore } from '../notify/outbox-store.ts';
 import { migrations } from './migrations.ts';
 import { sqlRefreshTokenStore, sqlUserStore } from './sql-auth.ts';
 import { sqlDocumentStore } from './sql-documents.ts';
 import { sqlBlobStore, sqlMetaStore } from './sql-misc.ts';
+import { sqlWarehouseStore } from './sql-warehouse.ts';
 import type { SqlDriver } from './sql.ts';
 import type { SyncStore } from './types.ts';
 
@@ -43,5 +45,7 @@ export function createSqlStore(driver: SqlDriver): SyncStore {
     refreshTokens: sqlRefreshTokenStore(driver),
     blobs: sqlBlobStore(driver),
     meta: sqlMetaStore(driver),
+    warehouse: sqlWarehouseStore(driver),
+    outbox: sqlOutboxStore(driver),
   };
 }

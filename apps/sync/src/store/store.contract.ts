@@ -118,6 +118,8 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
 
     it('finds files visible in a scope by sha256', async () => {
       const sha = 'a'.repeat(64);
+      // A files document vouches for bytes the server held when it was written (or its uploader's).
+      await store.blobs.put({ sha256: sha, size: 1, mime: 'application/pdf' }, { userId: 'u-1', name: 'a.pdf' });
       await store.documents.write((tx) =>
         tx.put('files', { ...doc('f1', { ownerCccd: '062099000123', agencyId: 'A' }), data: { id: 'f1', sha256: sha } }),
       );
@@ -125,6 +127,12 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
       expect(await store.documents.fileVisible(sha, { kind: 'owner', cccd: '062301000456' })).toBe(false);
       expect(await store.documents.fileVisible(sha, { kind: 'agencies', agencyIds: ['A'], hideDrafts: true })).toBe(true);
       expect(await store.documents.fileVisible('b'.repeat(64), { kind: 'all' })).toBe(false);
+      const early = 'c'.repeat(64);
+      await store.documents.write((tx) =>
+        tx.put('files', { ...doc('f2', { ownerCccd: '062301000456', agencyId: 'A' }), data: { id: 'f2', sha256: early, uploadedBy: 'u-2' } }),
+      );
+      await store.blobs.put({ sha256: early, size: 1, mime: 'application/pdf' }, { userId: 'u-1', name: 'c.pdf' });
+      expect(await store.documents.fileVisible(early, { kind: 'owner', cccd: '062301000456' })).toBe(false);
     });
 
     it('stores users and finds them by username and id', async () => {

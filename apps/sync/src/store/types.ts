@@ -3,6 +3,7 @@
  * over one PostgreSQL schema (`migrations.ts`): PGlite embedded and a PostgreSQL server.
  */
 import type { CollectionName, SessionUser } from '@motcua/model';
+import type { OutboxStore } from '../notify/outbox-store.ts';
 
 /** A replicated document as stored: its JSON plus the server-stamped order `seq`. */
 export interface StoredDocument {
@@ -48,7 +49,10 @@ export interface DocumentStore {
   get(collection: CollectionName, id: string): Promise<StoredDocument | null>;
   /** The highest `seq` handed out so far (0 when empty). */
   maxSeq(): Promise<number>;
-  /** True when a `files` document with this sha256 is visible in `scope`. */
+  /**
+   * True when a `files` document with this sha256 is visible in `scope` and vouched for: its
+   * `uploadedBy` uploaded the bytes, or it was written when the server had them (the push checked then).
+   */
   fileVisible(sha256: string, scope: ScopeFilter): Promise<boolean>;
   write<T>(fn: (tx: DocumentTx) => Promise<T>): Promise<T>;
   /**
@@ -105,6 +109,27 @@ export interface MetaStore {
   set(key: string, value: string): Promise<void>;
 }
 
+/** One audited read of someone else's data. */
+export interface AuditEntry {
+  userId: string;
+  action: string;
+  subject: string;
+}
+
+/** Cross-agency reads of the citizen's warehouse (see `sql-warehouse.ts`). */
+export interface WarehouseStore {
+  /** True when the citizen has a non-draft dossier at one of the agencies. */
+  ownerHasDossierAt(cccd: string, agencyIds: string[]): Promise<boolean>;
+  /** The citizen's warehouse documents and the `files` documents they link to. */
+  ownedBy(cccd: string): Promise<{ warehouse: StoredDocument[]; files: StoredDocument[] }>;
+  /** True when the bytes are a warehouse document's file of a citizen with a dossier at one of the agencies. */
+  fileViaWarehouse(sha256: string, agencyIds: string[]): Promise<boolean>;
+  /** The non-draft dossiers of the agencies (for the rates). */
+  dossiersOf(agencyIds: string[]): Promise<StoredDocument[]>;
+  audit(entry: AuditEntry): Promise<void>;
+  auditTrail(subject: string): Promise<Array<AuditEntry & { at: string }>>;
+}
+
 export interface SyncStore {
   readonly kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
@@ -114,4 +139,7 @@ export interface SyncStore {
   refreshTokens: RefreshTokenStore;
   blobs: BlobStore;
   meta: MetaStore;
+  warehouse: WarehouseStore;
+  /** Citizen notifications waiting to be sent (see `notify/`). */
+  outbox: OutboxStore;
 }

@@ -5,6 +5,8 @@
  */
 import type { CollectionName, SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
+import { checkFileClaims } from '../files/file-access.ts';
 import type { StoredDocument, SyncStore } from '../store/types.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { assignDossierCode } from './dossier-code.ts';
@@ -49,6 +51,7 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     return { id: next.data.id as string, next, assumed, index };
   });
   if (prepared.length === 0) return [];
+  if (collection === 'files') await checkFileClaims(store, user, prepared.map((row) => ({ id: row.id, ...row.next })));
 
   const { conflicts, written } = await store.documents.write(async (tx) => {
     const masters = await tx.lock(collection, [...new Set(prepared.map((row) => row.id))]);
@@ -79,6 +82,8 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     }
     return { conflicts, written };
   });
+  // Events that matter to the citizen enter the notification outbox (idempotent by event id).
+  await enqueueNotifications(store, collection, prepared.map((row) => row.next.data));
   if (written > 0) ctx.bus.publish(collection);
   return conflicts;
 }

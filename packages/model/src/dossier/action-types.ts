@@ -9,6 +9,14 @@ interface Commented {
   comment?: string;
 }
 
+interface Attached {
+  /** Ids of `files` documents attached to the step (đính kèm), kept in the event. */
+  fileIds?: string[];
+}
+
+/** The three-level satisfaction scale of the one-stop desks (domain.md §11.3). */
+export type RatingLevel = NonNullable<Dossier['rating']>['level'];
+
 /** Files added to component slots, by component id. */
 export interface ComponentFiles {
   id: string;
@@ -23,11 +31,15 @@ export type DossierAction =
   | { type: 'requestSupplement'; reason: string; items: string[] }
   | ({ type: 'supplement'; components?: ComponentFiles[] } & Commented)
   | ({ type: 'acceptSupplement'; dueAt?: string; code?: string | null } & Commented)
-  | ({ type: 'startProcessing'; stepIndex?: number; assigneeId?: string | null } & Commented)
-  | ({ type: 'moveStep'; stepIndex: number; assigneeId?: string | null } & Commented)
+  | ({ type: 'startProcessing'; stepIndex?: number; assigneeId?: string | null } & Commented & Attached)
+  | ({ type: 'moveStep'; stepIndex: number; assigneeId?: string | null } & Commented & Attached)
+  | ({ type: 'returnStep'; stepIndex: number; assigneeId?: string | null; reason: string } & Attached)
+  | ({ type: 'attachResult'; name: string; fileIds: string[]; number?: string } & Commented)
+  | { type: 'apologize'; reason: string; newDueAt: string }
+  | { type: 'rate'; level: RatingLevel; comment?: string }
   | ({ type: 'requestPayment'; amount: number } & Commented)
   | ({ type: 'confirmPayment'; method: 'cash' | 'online' } & Commented)
-  | ({ type: 'resolve' } & Commented)
+  | ({ type: 'resolve'; stepIndex?: number } & Commented)
   | ({ type: 'returnResult'; method?: Dossier['returnMethod'] } & Commented)
   | { type: 'requestWithdrawal'; reason: string }
   | ({ type: 'confirmWithdrawal' } & Commented)

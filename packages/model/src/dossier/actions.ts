@@ -10,9 +10,13 @@
  * started (`stepIndex ≥ 0`), else to 2. The previous status is also kept in the request event's
  * `data.previousStatus`.
  */
+import { extendDueDate } from '../calendar/working-days.ts';
 import type { Dossier } from '../schemas/dossier.schema.ts';
+import type { Role } from '../schemas/event.schema.ts';
+import * as workflow from './action-workflow.ts';
+import type { Outcome } from './action-workflow.ts';
 import type { ActionContext, DossierAction, DossierActionType } from './action-types.ts';
-import { DossierEventType, type DossierEventTypeName, type UnchainedEvent } from './events.ts';
+import { DossierEventType, type UnchainedEvent } from './events.ts';
 import { ACTIVE_STATUSES, DossierStatus as S, statusLabel, type DossierStatusCode } from './status.ts';
 import { checkTransition } from './transitions.ts';
 import { addFiles, decision, DossierActionError, isoInstant, stepIndex, text, TransitionError } from './action-input.ts';
@@ -20,14 +24,8 @@ import { addFiles, decision, DossierActionError, isoInstant, stepIndex, text, Tr
 export { createDossierDraft } from './draft.ts';
 export { DossierActionError, TransitionError } from './action-input.ts';
 export type { DraftInput } from './draft.ts';
-export type { ActionContext, ComponentFiles, DossierAction, DossierActionType } from './action-types.ts';
-
-interface Outcome {
-  patch: Partial<Dossier>;
-  eventType: DossierEventTypeName;
-  data: Record<string, unknown>;
-  comment?: string;
-}
+export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, RatingLevel } from './action-types.ts';
+export { ratingLabel } from './action-workflow.ts';
 
 type Handler<T extends DossierActionType> = (
   dossier: Dossier,
@@ -40,19 +38,38 @@ const resumeStatus = (d: Dossier): DossierStatusCode => (d.stepIndex >= 0 ? S.Pr
 
 type Target = DossierStatusCode | ((d: Dossier) => DossierStatusCode);
 
+interface Spec {
+  from: readonly DossierStatusCode[];
+  to: Target;
+  label: string;
+  /** For actions that keep the status: who may take them (status changes use the transition table). */
+  roles?: readonly Role[];
+}
+
+const OFFICERS: readonly Role[] = ['receptionist', 'specialist', 'leader'];
+
 /**
  * Each action's source statuses, target status and Vietnamese name. Checked before the action's
  * own input, so a refused move is reported as such rather than as a missing reason.
  */
-const SPECS: { [T in DossierActionType]: { from: readonly DossierStatusCode[]; to: Target; label: string } } = {
+const SPECS: { [T in DossierActionType]: Spec } = {
   submit: { from: [S.Draft], to: S.Submitted, label: 'Nộp hồ sơ' },
   receive: { from: [S.Draft, S.Submitted], to: S.Received, label: 'Tiếp nhận hồ sơ' },
   reject: { from: [S.Submitted, S.Received, S.SupplementRequested], to: S.Rejected, label: 'Từ chối' },
   requestSupplement: { from: [S.Submitted, S.Received, S.Processing], to: S.SupplementRequested, label: 'Yêu cầu bổ sung' },
-  supplement: { from: [S.SupplementRequested], to: S.SupplementRequested, label: 'Bổ sung giấy tờ' },
+  supplement: { from: [S.SupplementRequested], to: S.SupplementRequested, label: 'Bổ sung giấy tờ', roles: ['citizen', 'receptionist'] },
   acceptSupplement: { from: [S.SupplementRequested], to: resumeStatus, label: 'Nhận hồ sơ bổ sung' },
   startProcessing: { from: [S.Received], to: S.Processing, label: 'Chuyển xử lý' },
   moveStep: { from: [S.Processing], to: S.Processing, label: 'Chuyển bước' },
+  returnStep: { from: [S.Processing], to: S.Processing, label: 'Trả lại bước trước' },
+  attachResult: { from: [S.Processing], to: S.Processing, label: 'Tải lên kết quả', roles: ['specialist', 'leader'] },
+  apologize: {
+    from: [S.Received, S.Processing, S.AwaitingPayment],
+    to: (d) => d.status as DossierStatusCode,
+    label: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    roles: OFFICERS,
+  },
+  rate: { from: [S.Returned], to: S.Returned, label: 'Đánh giá mức độ hài lòng', roles: ['citizen'] },
   requestPayment: { from: [S.Processing], to: S.AwaitingPayment, label: 'Yêu cầu thực hiện nghĩa vụ tài chính' },
   confirmPayment: { from: [S.AwaitingPayment], to: S.Processing, label: 'Xác nhận đã nộp phí' },
   resolve: { from: [S.Processing], to: S.Resolved, label: 'Phê duyệt kết quả' },
@@ -110,7 +127,7 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
     if (a.items.length > 50) throw new DossierActionError('Danh sách giấy tờ bổ sung quá dài (tối đa 50).');
     const items = a.items.map((i) => text(i, 'tên giấy tờ cần bổ sung', 500));
     return {
-      patch: { decision: decision('supplement', reason, items, ctx) },
+      patch: { decision: decision('supplement', reason, items, ctx), previousStatus: d.status },
       eventType: DossierEventType.SupplementRequested,
       data: { reason, items, previousStatus: d.status },
       comment: reason,
@@ -124,8 +141,12 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
   }),
   acceptSupplement: (d, a, ctx) => {
     const to = resumeStatus(d);
-    const patch: Partial<Dossier> = {};
+    const patch: Partial<Dossier> = { previousStatus: null };
     if (a.dueAt !== undefined) patch.dueAt = isoInstant(a.dueAt, 'Ngày hẹn trả');
+    else if (d.dueAt !== null && d.decision?.kind === 'supplement') {
+      // The time the citizen took does not count against the agency: push the date back by it.
+      patch.dueAt = extendDueDate(new Date(d.dueAt), new Date(d.decision.at), ctx.now).toISOString();
+    }
     if (to === S.Received && d.receivedAt === null) {
       // Supplement asked before reception (1 → 5): accepting it is the reception.
       if (a.dueAt === undefined) throw new DossierActionError('Cần ngày hẹn trả khi tiếp nhận hồ sơ đã bổ sung.');
@@ -139,19 +160,15 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
     return {
       patch: { stepIndex: step, assigneeId: a.assigneeId ?? null },
       eventType: DossierEventType.ProcessingStarted,
-      data: { stepIndex: step, assigneeId: a.assigneeId ?? null },
+      data: { stepIndex: step, assigneeId: a.assigneeId ?? null, fileIds: workflow.fileIdList(a.fileIds) },
       comment: a.comment,
     };
   },
-  moveStep: (_d, a) => {
-    const step = stepIndex(a.stepIndex);
-    return {
-      patch: { stepIndex: step, assigneeId: a.assigneeId ?? null },
-      eventType: DossierEventType.StepMoved,
-      data: { stepIndex: step, assigneeId: a.assigneeId ?? null },
-      comment: a.comment,
-    };
-  },
+  moveStep: workflow.moveStep,
+  returnStep: workflow.returnStep,
+  attachResult: workflow.attachResult,
+  apologize: workflow.apologize,
+  rate: workflow.rate,
   requestPayment: (_d, a) => {
     if (typeof a.amount !== 'number' || !Number.isFinite(a.amount) || a.amount < 0) {
       throw new DossierActionError(`Số tiền không hợp lệ: ${String(a.amount)}.`);
@@ -169,12 +186,15 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
     data: { method: a.method, amount: d.fee.amount },
     comment: a.comment,
   }),
-  resolve: (_d, a, ctx) => ({
-    patch: { finishedAt: ctx.now.toISOString() },
-    eventType: DossierEventType.Resolved,
-    data: {},
-    comment: a.comment,
-  }),
+  resolve: (d, a, ctx) => {
+    const step = a.stepIndex === undefined ? d.stepIndex : stepIndex(a.stepIndex);
+    return {
+      patch: { finishedAt: ctx.now.toISOString(), stepIndex: step, ...workflow.signResult(d, ctx) },
+      eventType: DossierEventType.Resolved,
+      data: { stepIndex: step },
+      comment: a.comment,
+    };
+  },
   returnResult: (d, a, ctx) => ({
     patch: { returnedAt: ctx.now.toISOString(), returnMethod: a.method ?? d.returnMethod },
     eventType: DossierEventType.ResultReturned,
@@ -207,11 +227,32 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
   },
 };
 
-/** Who may add supplementary papers while the dossier waits in status 5 (not a status change). */
-function checkSupplement(ctx: ActionContext): void {
-  if (ctx.actor.role !== 'citizen' && ctx.actor.role !== 'receptionist') {
-    throw new TransitionError('Chỉ công dân hoặc cán bộ một cửa được bổ sung giấy tờ.', { role: ctx.actor.role });
+const ROLE_WORDS: Record<Role, string> = {
+  citizen: 'công dân',
+  receptionist: 'cán bộ một cửa',
+  specialist: 'chuyên viên xử lý',
+  leader: 'lãnh đạo',
+  admin: 'quản trị hệ thống',
+  system: 'hệ thống',
+};
+
+/** Why `role` may not take `type` on `dossier` (Vietnamese), or null when it may. */
+export function refusalOf(dossier: Dossier, type: DossierActionType, role: Role): string | null {
+  const spec = SPECS[type];
+  const from = dossier.status as DossierStatusCode;
+  if (!spec.from.includes(from)) return `Không thể "${spec.label}" khi hồ sơ đang ở trạng thái «${statusLabel(from)}».`;
+  if (spec.roles) {
+    if (spec.roles.includes(role)) return null;
+    const who = spec.roles.map((r) => ROLE_WORDS[r]).join(' hoặc ');
+    return `Chỉ ${who} được "${spec.label}".`;
   }
+  const check = checkTransition({ from, to: targetStatus(dossier, type), role });
+  return check.ok ? null : check.reason;
+}
+
+/** True when `role` may take `type` on `dossier` now (its input aside): for showing buttons. */
+export function canApply(dossier: Dossier, type: DossierActionType, role: Role): boolean {
+  return refusalOf(dossier, type, role) === null;
 }
 
 /**
@@ -232,18 +273,8 @@ export function applyDossierAction(
   const handler = HANDLERS[action.type] as Handler<DossierActionType>;
   const from = dossier.status as DossierStatusCode;
   const to = targetStatus(dossier, action.type);
-  const spec = SPECS[action.type];
-  if (!spec.from.includes(from)) {
-    throw new TransitionError(
-      `Không thể "${spec.label}" khi hồ sơ đang ở trạng thái «${statusLabel(from)}».`,
-      { from, to, role: ctx.actor.role, action: action.type },
-    );
-  }
-  if (action.type === 'supplement') checkSupplement(ctx);
-  else {
-    const check = checkTransition({ from, to, role: ctx.actor.role });
-    if (!check.ok) throw new TransitionError(check.reason, { from, to, role: ctx.actor.role, action: action.type });
-  }
+  const refusal = refusalOf(dossier, action.type, ctx.actor.role);
+  if (refusal) throw new TransitionError(refusal, { from, to, role: ctx.actor.role, action: action.type });
   const outcome = handler(dossier, action, ctx);
   const next: Dossier = {
     ...dossier,

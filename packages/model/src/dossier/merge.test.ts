@@ -142,3 +142,14 @@ describe('mergeDossier across three versions', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('the result goes with the approval', () => {
+  it('keeps the leader’s signed result against a later unsigned edit at a lower status', () => {
+    const signed = { name: 'Giấy khai sinh', fileIds: ['f-kq'], number: '1', signedBy: 'Y Blong', issuedAt: '2026-03-05T02:00:00.000Z', warehouseDocId: null };
+    const approved: Dossier = { ...base, status: 9, updatedAt: 10, updatedBy: 'u-blong', result: signed };
+    const edited: Dossier = { ...base, status: 4, updatedAt: 20, updatedBy: 'u-cuong', result: { ...signed, fileIds: ['f-2'], signedBy: '', issuedAt: null } };
+    for (const merged of [mergeDossier(approved, edited), mergeDossier(edited, approved)]) {
+      expect(merged).toMatchObject({ status: 9, result: signed });
+    }
+  });
+});

@@ -4,7 +4,7 @@
  *
  * @remarks Rules:
  * - **Status**: the version whose status ranks higher in {@link STATUS_RANK} wins, with the fields
- *   that go with it (dates, decision, step, assignee, fee). Ranks follow the state machine: a final
+ *   that go with it (dates, decision, previous status, step, assignee, fee, a signed result). Ranks follow the state machine: a final
  *   outcome beats an open one, and among open statuses the one further along (or the one that asks
  *   something of the citizen) wins. Equal statuses fall back to the scalar rule below.
  * - The losing status change is added to `conflicts` for an officer to resolve, never dropped;
@@ -112,6 +112,9 @@ export function mergeDossier(master: Dossier, fork: Dossier, base?: Dossier | nu
     finishedAt: statusWinner.finishedAt,
     returnedAt: statusWinner.returnedAt,
     decision: statusWinner.decision,
+    previousStatus: statusWinner.previousStatus,
+    // The leader's signature goes with the approval (status 9); an unsigned draft never replaces it.
+    result: statusWinner.result?.issuedAt ? statusWinner.result : (newer.result ?? statusWinner.result),
     stepIndex: statusWinner.stepIndex,
     assigneeId: statusWinner.assigneeId,
     fee: statusWinner.fee,

@@ -1,26 +1,9 @@
-import { For, Show } from 'solid-js';
-import type { Dossier, DossierEvent, FileMeta } from '@motcua/model';
+import { For, Show, type JSX } from 'solid-js';
+import type { Dossier, DossierComponent, DossierEvent, FileMeta } from '@motcua/model';
 import { formatBytes, formatDate, formatDateTime, formatGender, formatMoney } from '../../lib/format.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { eventName } from './eventNames.ts';
 
-const EVENT_NAMES: Record<string, string> = {
-  'v1.DossierCreated': 'Tạo hồ sơ',
-  'v1.DossierSubmitted': 'Nộp hồ sơ',
-  'v1.DossierReceived': 'Tiếp nhận hồ sơ',
-  'v1.DossierRejected': 'Từ chối tiếp nhận',
-  'v1.SupplementRequested': 'Yêu cầu bổ sung',
-  'v1.SupplementProvided': 'Công dân bổ sung hồ sơ',
-  'v1.SupplementAccepted': 'Nhận hồ sơ bổ sung',
-  'v1.ProcessingStarted': 'Chuyển xử lý',
-  'v1.StepMoved': 'Chuyển bước',
-  'v1.PaymentRequested': 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  'v1.PaymentConfirmed': 'Xác nhận đã nộp phí',
-  'v1.DossierResolved': 'Đã xử lý xong',
-  'v1.ResultReturned': 'Trả kết quả',
-  'v1.WithdrawalRequested': 'Công dân yêu cầu rút hồ sơ',
-  'v1.DossierWithdrawn': 'Rút hồ sơ',
-  'v1.ProcessingStopped': 'Dừng xử lý',
-};
 
 /** The dossier code, or what stands in for it until the server issues one. */
 export function codeText(d: Dossier): string {
@@ -35,6 +18,8 @@ export interface DossierDetailsViewProps {
   events: DossierEvent[];
   fileError: string | null;
   onFile: (file: FileMeta, mode: 'open' | 'download') => void;
+  /** Extra controls under each component (the desk's warehouse tools). */
+  componentTools?: (component: DossierComponent) => JSX.Element;
 }
 
 export function DossierDetailsView(props: DossierDetailsViewProps) {
@@ -152,7 +137,10 @@ export function DossierDetailsView(props: DossierDetailsViewProps) {
               <p class="component-name">{c.name}</p>
               <p class="muted small">
                 Bản chính: {c.originals} · Bản sao: {c.copies}
-                <Show when={c.reused}> · Lấy từ kho dữ liệu điện tử</Show>
+                <Show when={c.reused}>
+                  {' · '}
+                  <span class="badge-reused">Tái sử dụng</span> (lấy từ kho dữ liệu điện tử)
+                </Show>
               </p>
               <Show when={c.fileIds.length > 0} fallback={<p class="muted small">Chưa có tệp đính kèm.</p>}>
                 <ul class="file-list">
@@ -181,6 +169,7 @@ export function DossierDetailsView(props: DossierDetailsViewProps) {
                   </For>
                 </ul>
               </Show>
+              {props.componentTools?.(c)}
             </li>
           )}
         </For>
@@ -193,7 +182,7 @@ export function DossierDetailsView(props: DossierDetailsViewProps) {
             {(e) => (
               <li>
                 <span class="timeline-time">{formatDateTime(e.at)}</span>
-                <span class="timeline-what">{EVENT_NAMES[e.type] ?? e.type}</span>
+                <span class="timeline-what">{eventName(e.type)}</span>
                 <span class="muted"> — {e.actor.name}</span>
                 <Show when={e.comment}>
                   <div class="small">{e.comment}</div>

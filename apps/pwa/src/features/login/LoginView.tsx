@@ -70,6 +70,9 @@ export function LoginView(props: LoginViewProps) {
           </button>
         </form>
         <p class="login-help">Công dân đăng nhập bằng số CCCD (12 chữ số).</p>
+        <p class="login-help">
+          <a href="/tra-cuu-ho-so">Tra cứu hồ sơ</a> không cần đăng nhập.
+        </p>
       </div>
     </main>
   );

@@ -29,157 +29,159 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
   const anything = () => props.canReceive || props.canAcceptSupplement || props.canReject || props.canRequestSupplement;
 
   return (
-    <section class="panel actions-panel" aria-label="Xử lý hồ sơ">
-      <Show when={props.outcome && (props.outcome.kind === 'ok' || !props.outcome.field)}>
-        <p class={`alert ${props.outcome!.kind === 'ok' ? 'ok' : 'error'}`} role={props.outcome!.kind === 'ok' ? 'status' : 'alert'}>
-          {props.outcome!.text}
-        </p>
-      </Show>
-      <Show when={anything()} fallback={<p class="muted">Không có thao tác nào cho hồ sơ ở trạng thái này.</p>}>
-        <div class="actions">
-          <Show when={props.canReceive}>
-            <button type="button" class="button primary" disabled={props.busy} onClick={() => props.onReceive()}>
-              Tiếp nhận hồ sơ
-            </button>
-          </Show>
-          <Show when={props.canAcceptSupplement}>
-            <button type="button" class="button primary" disabled={props.busy} onClick={() => props.onAcceptSupplement()}>
-              Nhận hồ sơ bổ sung
-            </button>
-          </Show>
-          <Show when={props.canRequestSupplement}>
-            <button
-              type="button"
-              class="button"
-              aria-expanded={open() === 'supplement'}
-              aria-controls="supplement-form"
-              onClick={() => setOpen(open() === 'supplement' ? null : 'supplement')}
-            >
-              Yêu cầu bổ sung
-            </button>
-          </Show>
-          <Show when={props.canReject}>
-            <button
-              type="button"
-              class="button danger"
-              aria-expanded={open() === 'reject'}
-              aria-controls="reject-form"
-              onClick={() => setOpen(open() === 'reject' ? null : 'reject')}
-            >
-              Từ chối
-            </button>
-          </Show>
-        </div>
-      </Show>
+    <Show when={anything() || props.outcome}>
+      <section class="panel actions-panel" aria-label="Xử lý hồ sơ">
+        <Show when={props.outcome && (props.outcome.kind === 'ok' || !props.outcome.field)}>
+          <p class={`alert ${props.outcome!.kind === 'ok' ? 'ok' : 'error'}`} role={props.outcome!.kind === 'ok' ? 'status' : 'alert'}>
+            {props.outcome!.text}
+          </p>
+        </Show>
+        <Show when={anything()}>
+          <div class="actions">
+            <Show when={props.canReceive}>
+              <button type="button" class="button primary" disabled={props.busy} onClick={() => props.onReceive()}>
+                Tiếp nhận hồ sơ
+              </button>
+            </Show>
+            <Show when={props.canAcceptSupplement}>
+              <button type="button" class="button primary" disabled={props.busy} onClick={() => props.onAcceptSupplement()}>
+                Nhận hồ sơ bổ sung
+              </button>
+            </Show>
+            <Show when={props.canRequestSupplement}>
+              <button
+                type="button"
+                class="button"
+                aria-expanded={open() === 'supplement'}
+                aria-controls="supplement-form"
+                onClick={() => setOpen(open() === 'supplement' ? null : 'supplement')}
+              >
+                Yêu cầu bổ sung
+              </button>
+            </Show>
+            <Show when={props.canReject}>
+              <button
+                type="button"
+                class="button danger"
+                aria-expanded={open() === 'reject'}
+                aria-controls="reject-form"
+                onClick={() => setOpen(open() === 'reject' ? null : 'reject')}
+              >
+                Từ chối
+              </button>
+            </Show>
+          </div>
+        </Show>
 
-      <Switch>
-        <Match when={open() === 'reject' && props.canReject}>
-          <form
-            id="reject-form"
-            class="subform"
-            novalidate
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const reason = (e.currentTarget.elements.namedItem('reject-reason') as HTMLTextAreaElement).value;
-              if (await props.onReject(reason)) setOpen(null);
-            }}
-          >
-            <h2>Từ chối tiếp nhận hồ sơ</h2>
-            <div class="field">
-              <label for="reject-reason">Lý do từ chối</label>
-              <textarea
-                id="reject-reason"
-                name="reject-reason"
-                required
-                aria-invalid={error('reason') ? 'true' : undefined}
-                aria-describedby={error('reason') ? 'reject-reason-error' : undefined}
-              />
-              <Show when={error('reason')}>
-                <p class="field-error" id="reject-reason-error" role="alert">
-                  {error('reason')}
-                </p>
-              </Show>
-            </div>
-            <div class="actions">
-              <button type="submit" class="button danger" disabled={props.busy}>
-                Xác nhận từ chối
-              </button>
-              <button type="button" class="button" onClick={() => setOpen(null)}>
-                Hủy
-              </button>
-            </div>
-          </form>
-        </Match>
-        <Match when={open() === 'supplement' && props.canRequestSupplement}>
-          <form
-            id="supplement-form"
-            class="subform"
-            novalidate
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const form = e.currentTarget;
-              const reason = (form.elements.namedItem('supplement-reason') as HTMLTextAreaElement).value;
-              const others = parseItems((form.elements.namedItem('supplement-others') as HTMLTextAreaElement).value);
-              if (await props.onRequestSupplement(reason, [...missing(), ...others])) {
-                setMissing([]);
-                setOpen(null);
-              }
-            }}
-          >
-            <h2>Yêu cầu bổ sung hồ sơ</h2>
-            <div class="field">
-              <label for="supplement-reason">Lý do yêu cầu bổ sung</label>
-              <textarea
-                id="supplement-reason"
-                name="supplement-reason"
-                required
-                aria-invalid={error('reason') ? 'true' : undefined}
-                aria-describedby={error('reason') ? 'supplement-reason-error' : undefined}
-              />
-              <Show when={error('reason')}>
-                <p class="field-error" id="supplement-reason-error" role="alert">
-                  {error('reason')}
-                </p>
-              </Show>
-            </div>
-            <fieldset class="checks" aria-describedby={error('items') ? 'supplement-items-error' : undefined}>
-              <legend>Giấy tờ cần bổ sung</legend>
-              <For each={props.components}>
-                {(name, i) => (
-                  <div class="check">
-                    <input
-                      type="checkbox"
-                      id={`missing-${i()}`}
-                      checked={missing().includes(name)}
-                      onChange={(e) =>
-                        setMissing((list) => (e.currentTarget.checked ? [...list, name] : list.filter((n) => n !== name)))
-                      }
-                    />
-                    <label for={`missing-${i()}`}>{name}</label>
-                  </div>
-                )}
-              </For>
+        <Switch>
+          <Match when={open() === 'reject' && props.canReject}>
+            <form
+              id="reject-form"
+              class="subform"
+              novalidate
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const reason = (e.currentTarget.elements.namedItem('reject-reason') as HTMLTextAreaElement).value;
+                if (await props.onReject(reason)) setOpen(null);
+              }}
+            >
+              <h2>Từ chối tiếp nhận hồ sơ</h2>
               <div class="field">
-                <label for="supplement-others">Giấy tờ khác (mỗi dòng một giấy tờ)</label>
-                <textarea id="supplement-others" name="supplement-others" />
+                <label for="reject-reason">Lý do từ chối</label>
+                <textarea
+                  id="reject-reason"
+                  name="reject-reason"
+                  required
+                  aria-invalid={error('reason') ? 'true' : undefined}
+                  aria-describedby={error('reason') ? 'reject-reason-error' : undefined}
+                />
+                <Show when={error('reason')}>
+                  <p class="field-error" id="reject-reason-error" role="alert">
+                    {error('reason')}
+                  </p>
+                </Show>
               </div>
-              <Show when={error('items')}>
-                <p class="field-error" id="supplement-items-error" role="alert">
-                  {error('items')}
-                </p>
-              </Show>
-            </fieldset>
-            <div class="actions">
-              <button type="submit" class="button primary" disabled={props.busy}>
-                Gửi yêu cầu bổ sung
-              </button>
-              <button type="button" class="button" onClick={() => setOpen(null)}>
-                Hủy
-              </button>
-            </div>
-          </form>
-        </Match>
-      </Switch>
-    </section>
+              <div class="actions">
+                <button type="submit" class="button danger" disabled={props.busy}>
+                  Xác nhận từ chối
+                </button>
+                <button type="button" class="button" onClick={() => setOpen(null)}>
+                  Hủy
+                </button>
+              </div>
+            </form>
+          </Match>
+          <Match when={open() === 'supplement' && props.canRequestSupplement}>
+            <form
+              id="supplement-form"
+              class="subform"
+              novalidate
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const form = e.currentTarget;
+                const reason = (form.elements.namedItem('supplement-reason') as HTMLTextAreaElement).value;
+                const others = parseItems((form.elements.namedItem('supplement-others') as HTMLTextAreaElement).value);
+                if (await props.onRequestSupplement(reason, [...missing(), ...others])) {
+                  setMissing([]);
+                  setOpen(null);
+                }
+              }}
+            >
+              <h2>Yêu cầu bổ sung hồ sơ</h2>
+              <div class="field">
+                <label for="supplement-reason">Lý do yêu cầu bổ sung</label>
+                <textarea
+                  id="supplement-reason"
+                  name="supplement-reason"
+                  required
+                  aria-invalid={error('reason') ? 'true' : undefined}
+                  aria-describedby={error('reason') ? 'supplement-reason-error' : undefined}
+                />
+                <Show when={error('reason')}>
+                  <p class="field-error" id="supplement-reason-error" role="alert">
+                    {error('reason')}
+                  </p>
+                </Show>
+              </div>
+              <fieldset class="checks" aria-describedby={error('items') ? 'supplement-items-error' : undefined}>
+                <legend>Giấy tờ cần bổ sung</legend>
+                <For each={props.components}>
+                  {(name, i) => (
+                    <div class="check">
+                      <input
+                        type="checkbox"
+                        id={`missing-${i()}`}
+                        checked={missing().includes(name)}
+                        onChange={(e) =>
+                          setMissing((list) => (e.currentTarget.checked ? [...list, name] : list.filter((n) => n !== name)))
+                        }
+                      />
+                      <label for={`missing-${i()}`}>{name}</label>
+                    </div>
+                  )}
+                </For>
+                <div class="field">
+                  <label for="supplement-others">Giấy tờ khác (mỗi dòng một giấy tờ)</label>
+                  <textarea id="supplement-others" name="supplement-others" />
+                </div>
+                <Show when={error('items')}>
+                  <p class="field-error" id="supplement-items-error" role="alert">
+                    {error('items')}
+                  </p>
+                </Show>
+              </fieldset>
+              <div class="actions">
+                <button type="submit" class="button primary" disabled={props.busy}>
+                  Gửi yêu cầu bổ sung
+                </button>
+                <button type="button" class="button" onClick={() => setOpen(null)}>
+                  Hủy
+                </button>
+              </div>
+            </form>
+          </Match>
+        </Switch>
+      </section>
+    </Show>
   );
 }

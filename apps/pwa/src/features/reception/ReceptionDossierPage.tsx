@@ -1,17 +1,25 @@
 /**
- * An officer's view of one dossier: applicant, components and files, history, and the desk's
- * actions "Tiếp nhận hồ sơ", "Từ chối" and "Yêu cầu bổ sung" where the state machine allows them.
+ * An officer's view of one dossier: applicant, components and files, history, the desk's actions
+ * "Tiếp nhận hồ sơ", "Từ chối" and "Yêu cầu bổ sung" where the state machine allows them, and the
+ * workflow's actions, "Xem quy trình" and "Xem lịch sử cập nhật".
  */
 import { A, useLocation, useParams } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import { allowedTransitions, type Dossier, type Procedure } from '@motcua/model';
+import { createQuery, toPlainOne } from '../../lib/createQuery.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { formatDate } from '../../lib/format.ts';
 import { DossierDetailsView } from '../dossier/DossierDetailsView.tsx';
+import { createDeskTools } from '../warehouse/createDeskTools.ts';
+import { ResultWarehouseButton } from '../warehouse/ResultWarehouseButton.tsx';
 import { createDossierData } from '../dossier/createDossierData.ts';
 import { useDossierWriter } from '../dossier/useDossierWriter.ts';
+import { DossierOutcomeView } from '../dossier/DossierOutcomeView.tsx';
+import { ProcessingPanel } from '../processing/ProcessingPanel.tsx';
+import { WorkflowSections } from '../processing/WorkflowSections.tsx';
 import { createReceptionActions, ReceptionInputError } from './createReceptionActions.ts';
 import { ReceptionActionsView, type ActionOutcome } from './ReceptionActionsView.tsx';
+import { SlipActions } from '../slips/SlipActions.tsx';
 
 export default function ReceptionDossierPage() {
   const params = useParams<{ id: string }>();
@@ -26,6 +34,16 @@ export default function ReceptionDossierPage() {
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ActionOutcome | null>(null);
   const fromLookup = () => location.pathname.startsWith('/tra-cuu');
+  const fromQueues = () => location.pathname.startsWith('/xu-ly');
+  const procedure = createQuery(
+    () => {
+      const id = data.dossier()?.procedureId;
+      return id ? db.procedures.findOne(id).$ : null;
+    },
+    (doc) => toPlainOne<Procedure>(doc),
+  );
+
+  const deskTools = createDeskTools({ dossier: data.dossier, procedure, agencyName: data.agencyName });
 
   async function run(task: () => Promise<{ dossier: Dossier }>, done: (d: Dossier) => string) {
     setBusy(true);
@@ -52,7 +70,7 @@ export default function ReceptionDossierPage() {
       {(d) => (
         <article aria-labelledby="dossier-title">
           <p class="breadcrumb">
-            <Show when={fromLookup()} fallback={<A href="/tiep-nhan">Hồ sơ chờ tiếp nhận</A>}>
+            <Show when={fromLookup()} fallback={<A href={fromQueues() ? '/xu-ly' : '/tiep-nhan'}>{fromQueues() ? 'Hồ sơ cần xử lý' : 'Hồ sơ chờ tiếp nhận'}</A>}>
               <A href="/tra-cuu">Tra cứu hồ sơ</A>
             </Show>
           </p>
@@ -85,6 +103,11 @@ export default function ReceptionDossierPage() {
               run(() => actions.requestSupplement(d().id, reason, items), () => 'Đã gửi yêu cầu bổ sung hồ sơ.')
             }
           />
+          <SlipActions dossier={d()} />
+          <Show when={procedure()}>{(p) => <ProcessingPanel dossier={d()} procedure={p()} />}</Show>
+          <WorkflowSections dossier={d()} procedure={procedure() ?? null} events={data.events()} files={data.files()} onFile={data.onFile} />
+          <DossierOutcomeView dossier={d()} files={data.files()} onFile={data.onFile} />
+          <ResultWarehouseButton dossier={d()} procedure={procedure() ?? null} agencyName={data.agencyName()} />
           <DossierDetailsView
             dossier={d()}
             agencyName={data.agencyName()}
@@ -92,6 +115,7 @@ export default function ReceptionDossierPage() {
             events={data.events()}
             fileError={data.fileError()}
             onFile={data.onFile}
+            componentTools={d().status !== 0 ? deskTools : undefined}
           />
         </article>
       )}

@@ -67,6 +67,8 @@ function UserShell(props: { user: SessionUser; userId: string; children?: JSX.El
 function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) => void; children?: JSX.Element }) {
   const status = createSyncStatus(props.ctx.sync);
   const location = useLocation();
+  // Device signing certificate: enrolled in the background once online (loaded on demand).
+  void import('../signing/enrollOnSignIn.ts').then((m) => m.enrollWhenOnline(props.ctx.user, auth));
   return (
     <DatabaseContext.Provider value={props.ctx}>
       <ShellView

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, createEffect, on, type JSX } from 'solid-js';
 import type { SessionUser } from '@motcua/model';
+import { OverdueBanner } from '../processing/OverdueBanner.tsx';
 
 const ROLE_NAMES: Record<SessionUser['role'], string> = {
   citizen: 'Công dân',
@@ -24,12 +25,16 @@ function navFor(role: SessionUser['role']): Array<{ href: string; label: string 
     return [
       { href: '/thu-tuc', label: 'Thủ tục hành chính' },
       { href: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' },
+      { href: '/kho-du-lieu', label: 'Kho dữ liệu của tôi' },
     ];
   }
   return [
+    { href: '/xu-ly', label: 'Hồ sơ cần xử lý' },
     { href: '/tiep-nhan', label: 'Hồ sơ chờ tiếp nhận' },
+    ...(role === 'receptionist' ? [{ href: '/tiep-nhan-truc-tiep', label: 'Tiếp nhận trực tiếp' }] : []),
     { href: '/tra-cuu', label: 'Tra cứu hồ sơ' },
     { href: '/thu-tuc', label: 'Thủ tục hành chính' },
+    { href: '/thong-ke', label: 'Thống kê' },
   ];
 }
 
@@ -73,6 +78,7 @@ export function ShellView(props: ShellViewProps) {
       </header>
       {props.statusBar}
       <main id="main" class="page" tabindex="-1" ref={main}>
+        {props.user.role !== 'citizen' && <OverdueBanner />}
         {props.children}
       </main>
     </div>

@@ -5,7 +5,7 @@
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { Match, Switch, createComputed, createResource, createSignal, untrack } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { createDossierDraft, type Agency, type Applicant, type Dossier, type FileMeta, type Procedure } from '@motcua/model';
+import { createDossierDraft, type Agency, type Applicant, type Dossier, type FileMeta, type Procedure, type WarehouseDocument } from '@motcua/model';
 import { saveLocalFile } from '../../db/index.ts';
 import { createQuery, toPlain } from '../../lib/createQuery.ts';
 import { newId } from '../../lib/ids.ts';
@@ -14,6 +14,8 @@ import { agenciesFor } from '../catalog/filterProcedures.ts';
 import { useDossierWriter } from '../dossier/useDossierWriter.ts';
 import { applyForm, formFromDossier, initialForm, validateForm, type DraftForm, type FormProblem } from './draftForm.ts';
 import { SubmitView } from './SubmitView.tsx';
+import { CitizenComponentSources } from '../warehouse/CitizenComponentSources.tsx';
+import { markReused, reuseWarehouseFile } from '../warehouse/reuseDocument.ts';
 
 interface Loaded {
   procedure: Procedure | null;
@@ -108,6 +110,43 @@ export default function SubmitPage() {
     }
   }
 
+  /** Keeps picked files on the device and attaches them to the component. */
+  const upload = (procedure: Procedure, componentId: string, picked: File[]) =>
+    run(async () => {
+      const added: string[] = [];
+      const errors: string[] = [];
+      for (const file of picked) {
+        try {
+          if (added.length === 0 && !search.nhap) await saveDraftDoc(procedure);
+          const meta = await saveLocalFile(db, file, {
+            id: newId(),
+            ownerCccd: user.cccd ?? form.applicant.cccd,
+            agencyId: form.agencyId,
+            dossierId: draftId,
+            uploadedBy: user.id,
+          });
+          added.push(meta.id);
+        } catch (e) {
+          errors.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      if (added.length) {
+        setForm('files', componentId, (list) => [...(list ?? []), ...added]);
+        await saveDraftDoc(procedure);
+      }
+      if (errors.length) throw new Error(`Không tải được tệp. ${errors.join(' ')}`);
+    });
+
+  /** Fills a component with a document of the citizen's warehouse (tái sử dụng). */
+  const reuse = (procedure: Procedure, componentId: string, doc: WarehouseDocument, file: FileMeta) =>
+    run(async () => {
+      const draft = await saveDraftDoc(procedure);
+      const fileId = await reuseWarehouseFile(db, { dossier: draft, componentId, doc, file, userId: user.id });
+      setForm('files', componentId, [fileId]);
+      const saved = await saveDraftDoc(procedure);
+      await db.dossiers.upsert(markReused(saved, componentId, fileId, doc.id, user.id, new Date()));
+    });
+
   const time = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
 
   return (
@@ -138,32 +177,17 @@ export default function SubmitPage() {
             isDraftSaved={!!search.nhap}
             onApplicant={(field, value) => setForm('applicant', field, value as never)}
             onAgency={(id) => setForm('agencyId', id)}
-            onUpload={(componentId, picked) =>
-              run(async () => {
-                const added: string[] = [];
-                const errors: string[] = [];
-                for (const file of picked) {
-                  try {
-                    if (added.length === 0 && !search.nhap) await saveDraftDoc(procedure());
-                    const meta = await saveLocalFile(db, file, {
-                      id: newId(),
-                      ownerCccd: user.cccd ?? form.applicant.cccd,
-                      agencyId: form.agencyId,
-                      dossierId: draftId,
-                      uploadedBy: user.id,
-                    });
-                    added.push(meta.id);
-                  } catch (e) {
-                    errors.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-                  }
-                }
-                if (added.length) {
-                  setForm('files', componentId, (list) => [...(list ?? []), ...added]);
-                  await saveDraftDoc(procedure());
-                }
-                if (errors.length) throw new Error(`Không tải được tệp. ${errors.join(' ')}`);
-              })
-            }
+            onUpload={(componentId, picked) => upload(procedure(), componentId, picked)}
+            componentSources={(componentId, componentName) => (
+              <CitizenComponentSources
+                componentId={componentId}
+                componentName={componentName}
+                busy={busy()}
+                onChoose={(doc, file) => reuse(procedure(), componentId, doc, file)}
+                onUpload={(picked) => upload(procedure(), componentId, picked)}
+                onError={(text) => setMessage({ kind: 'error', text })}
+              />
+            )}
             onRemoveFile={(componentId, fileId) =>
               run(async () => {
                 setForm('files', componentId, (list) => (list ?? []).filter((id) => id !== fileId));

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Agency, Applicant, FileMeta, Procedure } from '@motcua/model';
 import { formatBytes, formatFee, formatTimeLimit } from '../../lib/format.ts';
 import { DateInput } from '../../ui/DateInput.tsx';
@@ -21,6 +21,8 @@ export interface SubmitViewProps {
   onRemoveFile: (componentId: string, fileId: string) => void;
   onSaveDraft: () => void;
   onSubmit: () => void;
+  /** More ways to fill a component: from the warehouse, or uploaded and signed. */
+  componentSources?: (componentId: string, componentName: string) => JSX.Element;
 }
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -212,6 +214,7 @@ export function SubmitView(props: SubmitViewProps) {
                 <label for={inputId} class="button small file-label">
                   Tải tệp lên
                 </label>
+                {props.componentSources?.(c.id, c.name)}
                 <Show when={problem(fieldId)}>
                   <p class="field-error" id={`${fieldId}-error`}>
                     {problem(fieldId)}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseCccdQr, type Procedure } from '@motcua/model';
+import { seedProcedures } from '@motcua/model/procedures';
+import { initialIntakeForm, intakeFeeLines, receiveInPerson, validateIntake, withCardQr, withRegistryPerson, type IntakeForm } from './intakeForm.ts';
+
+const procedures = seedProcedures();
+const khaiSinh = procedures.find((p) => p.nationalCode === '1.001193') as Procedure;
+const banSao = procedures.find((p) => p.fees.some((f) => f.per === 'page' || f.per === 'copy')) as Procedure;
+const actor = { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' as const };
+const QR = '062099000123|231234567|Nguyễn Văn An|12051999|Nam|Thôn 1, xã Đắk La, tỉnh Kon Tum|15042021';
+
+function filled(procedure = khaiSinh): IntakeForm {
+  const form = withCardQr(initialIntakeForm(procedure), parseCccdQr(QR));
+  return { ...form, confirmed: true, components: form.components.map((c) => ({ ...c, paperReceived: true })) };
+}
+
+describe('the intake form', () => {
+  it('fills from the card QR: number, old ID, name, birth date, sex, address, issue date', () => {
+    const form = withCardQr(initialIntakeForm(khaiSinh), parseCccdQr(QR));
+    expect(form.applicant).toMatchObject({ cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum' });
+    expect(form).toMatchObject({ oldIdNumber: '231234567', issueDate: '2021-04-15', identitySource: 'card_qr' });
+  });
+
+  it('fills from the registry and keeps that source when the same card is then scanned', () => {
+    const person = {
+      cccd: '062099000123', oldIdNumber: null, fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam' as const,
+      permanentAddress: 'Thôn 1, xã Đắk La, tỉnh Kon Tum', currentAddress: '', issueDate: '2021-04-15',
+    };
+    const checked = withRegistryPerson(initialIntakeForm(khaiSinh), person);
+    expect(checked.identitySource).toBe('population_registry');
+    expect(checked.applicant.address).toBe(person.permanentAddress);
+    expect(withCardQr(checked, parseCccdQr(QR)).identitySource).toBe('population_registry');
+  });
+
+  it('names what is missing, per tab', () => {
+    const fields = validateIntake(initialIntakeForm(khaiSinh)).map((p) => `${p.tab}:${p.field}`);
+    expect(fields).toContain('general:applicant-fullName');
+    expect(fields).toContain('general:applicant-cccd');
+    expect(fields).toContain('general:identity-confirmed');
+    expect(fields.some((f) => f.startsWith('components:component-'))).toBe(true);
+    expect(validateIntake(filled())).toEqual([]);
+    const wantsEmail = { ...filled(), notify: { sms: false, email: true, zalo: false } };
+    expect(validateIntake(wantsEmail)).toMatchObject([{ tab: 'return', field: 'notify-email' }]);
+  });
+
+  it('computes the fee per copy and page for in-person filing', () => {
+    const form = { ...filled(banSao), fee: { copies: 2, pages: 4, paid: 'cash' as const } };
+    const total = intakeFeeLines(banSao, form).reduce((s, l) => s + l.amount, 0);
+    expect(total).toBeGreaterThan(intakeFeeLines(banSao, { ...form, fee: { ...form.fee, copies: 1 } }).reduce((s, l) => s + l.amount, 0));
+  });
+
+  it('creates the dossier received (status 2), channel 1, with the appointment date and identity check', () => {
+    const now = new Date('2026-03-02T02:00:00.000Z');
+    const { dossier, event } = receiveInPerson({ id: 'd-1', eventId: 'e-1', deviceId: 'dev', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), actor, now });
+    expect(dossier).toMatchObject({
+      status: 2, channel: 1, code: null, ownerCccd: '062099000123', returnMethod: 'desk',
+      identityCheck: { source: 'card_qr', by: 'Phạm Thị Hoa', at: now.toISOString() }, receivedAt: now.toISOString(),
+    });
+    expect(dossier.dueAt! >= now.toISOString()).toBe(true);
+    expect(dossier.components.every((c) => c.paperReceived)).toBe(true);
+    expect(event).toMatchObject({ type: 'v1.DossierReceived', fromStatus: 0, toStatus: 2, dossierId: 'd-1' });
+  });
+});

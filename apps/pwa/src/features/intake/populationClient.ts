@@ -1,0 +1,51 @@
+/**
+ * The desk's call to the population registry ("Kiểm tra"): POST /api/population/check. A network
+ * failure or an unreachable registry is reported as `offline`, so the caller can queue the check.
+ */
+import type { RegistryPerson } from './intakeForm.ts';
+
+export interface PopulationQuery {
+  cccd: string;
+  fullName: string;
+  birthDate: string;
+}
+
+export type PopulationReply =
+  | { status: 'found'; person: RegistryPerson; source: string }
+  | { status: 'mismatch' | 'not_found'; source: string }
+  | { status: 'offline' }
+  | { status: 'error'; message: string };
+
+export interface PopulationClientOptions {
+  baseUrl: string;
+  getAccessToken: () => Promise<string | null>;
+  fetch?: typeof fetch;
+}
+
+/** Makes the check function; it never throws. */
+export function makePopulationClient(options: PopulationClientOptions): (query: PopulationQuery) => Promise<PopulationReply> {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  return async (query) => {
+    const token = await options.getAccessToken().catch(() => null);
+    if (!token) return { status: 'offline' };
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}/api/population/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(query),
+      });
+    } catch {
+      return { status: 'offline' };
+    }
+    if (response.status === 503 || response.status === 502 || response.status === 504) return { status: 'offline' };
+    const body = (await response.json().catch(() => null)) as
+      | (PopulationReply & { error?: undefined })
+      | { error: { message: string } }
+      | null;
+    if (!response.ok || !body || 'error' in body && body.error) {
+      return { status: 'error', message: (body as { error?: { message: string } } | null)?.error?.message ?? `Lỗi ${response.status}` };
+    }
+    return body as PopulationReply;
+  };
+}

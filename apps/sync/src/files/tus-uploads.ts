@@ -1,0 +1,97 @@
+/**
+ * Resumable uploads with the tus protocol (`@tus/server`, fetch-style `handleWeb`): a dropped link
+ * or a closed tab resumes from the last byte the server holds. A finished upload goes through the
+ * same checks as `POST /api/files` (magic bytes, 50 MB, SHA-256) and lands in the content-addressed
+ * blob store; the partial file is then removed.
+ *
+ * @remarks Each upload belongs to the user who created it: only they can resume, inspect or end it.
+ */
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import { Readable } from 'node:stream';
+import type { SessionUser } from '@motcua/model';
+import { bearerToken } from '../auth/middleware.ts';
+import type { AccessTokens } from '../auth/tokens.ts';
+import type { SyncStore } from '../store/types.ts';
+import { BlobTooLargeError, type BlobFiles } from './blob-files.ts';
+import { isAcceptedMime, sniffMime } from './sniff.ts';
+
+export const UPLOADS_PATH = '/api/uploads';
+
+export interface TusDeps {
+  store: SyncStore;
+  files: BlobFiles;
+  tokens: AccessTokens;
+  maxBytes: number;
+}
+
+/** A tus refusal: `@tus/server` sends `status_code` and `body` as the response. */
+const refuse = (status_code: number, code: string, message: string) => ({
+  status_code,
+  body: JSON.stringify({ error: { code, message } }),
+});
+
+/** Creates the tus server over `<blobs>/partial`. */
+export function createTusServer(deps: TusDeps): Server {
+  // An upload not finished within a week is dropped (the client then starts it again).
+  const datastore = new FileStore({ directory: deps.files.partialDir, expirationPeriodInMilliseconds: 7 * 24 * 3_600_000 });
+
+  async function userOf(req: Request): Promise<SessionUser> {
+    const token = bearerToken(req.headers.get('authorization') ?? undefined);
+    if (!token) throw refuse(401, 'missing_token', 'Cần đăng nhập (thiếu mã truy cập)');
+    try {
+      return await deps.tokens.check(token);
+    } catch {
+      throw refuse(401, 'invalid_token', 'Phiên đăng nhập đã hết hạn');
+    }
+  }
+
+  async function finish(req: Request, upload: Upload) {
+    const user = await userOf(req);
+    const declared = upload.metadata?.filetype ?? '';
+    let blob;
+    try {
+      blob = await deps.files.receive(Readable.toWeb(datastore.read(upload.id)) as ReadableStream<Uint8Array>, deps.maxBytes);
+    } catch (error) {
+      if (error instanceof BlobTooLargeError) throw refuse(413, 'file_too_large', 'Tệp vượt quá dung lượng cho phép');
+      throw error;
+    } finally {
+      await datastore.remove(upload.id).catch(() => undefined);
+    }
+    const actual = sniffMime(blob.head);
+    if (blob.size === 0 || actual !== declared) {
+      await deps.files.discard(blob);
+      throw refuse(415, 'unsupported_type', `Nội dung tệp không phải ${declared}${actual ? ` (là ${actual})` : ''}`);
+    }
+    await deps.files.commit(blob);
+    await deps.store.blobs.put({ sha256: blob.sha256, size: blob.size, mime: declared }, {
+      userId: user.id,
+      name: (upload.metadata?.filename ?? blob.sha256).slice(0, 255),
+    });
+    return {
+      status_code: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sha256: blob.sha256, size: blob.size, mime: declared }),
+    };
+  }
+
+  return new Server({
+    path: UPLOADS_PATH,
+    datastore,
+    maxSize: deps.maxBytes,
+    relativeLocation: true,
+    disableTerminationForFinishedUploads: true,
+    async onIncomingRequest(req, uploadId) {
+      const user = await userOf(req);
+      if (req.method === 'POST' || req.method === 'OPTIONS' || !uploadId) return;
+      const upload = await datastore.getUpload(uploadId).catch(() => null);
+      if (upload?.metadata?.owner !== user.id) throw refuse(404, 'upload_not_found', 'Không tìm thấy phiên tải lên');
+    },
+    async onUploadCreate(req, upload) {
+      const user = await userOf(req);
+      if (!isAcceptedMime(upload.metadata?.filetype ?? '')) throw refuse(415, 'unsupported_type', 'Chỉ nhận tệp PDF, JPEG hoặc PNG');
+      return { metadata: { ...upload.metadata, owner: user.id } };
+    },
+    onUploadFinish: finish,
+  });
+}
