@@ -3,9 +3,6 @@
  * certified by the province CA, kept in IndexedDB with the CA as trust anchor; a citizen then signs
  * files offline ("Tải tệp và ký số") and `pdfsig` accepts what reached the server.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { signIn, waitForSynced } from './helpers.ts';
+import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 
 /** What the page's keystore holds for a user, or null before enrollment. */
 function readIdentity(page: Page, userId: string) {
@@ -58,17 +56,6 @@ async function waitForEnrollment(page: Page, userId: string) {
     if (!identity) await page.waitForTimeout(500);
   }
   return identity;
-}
-
-/** Every stored blob that is a signed PDF. */
-async function signedPdfsIn(dir: string): Promise<Buffer[]> {
-  const found: Buffer[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (!entry.isFile()) continue;
-    const bytes = await readFile(join(entry.parentPath, entry.name));
-    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.includes('/ByteRange')) found.push(bytes);
-  }
-  return found;
 }
 
 describe('device signing certificate', () => {
@@ -131,28 +118,16 @@ describe('device signing certificate', () => {
 
     let pdfs: Buffer[] = [];
     for (let i = 0; i < 60 && pdfs.length < count; i++) {
-      pdfs = await signedPdfsIn(join(server.dataDir, 'blobs'));
+      pdfs = await signedPdfsIn(server.dataDir);
       if (pdfs.length < count) await page.waitForTimeout(500);
     }
     expect(pdfs.length).toBeGreaterThanOrEqual(count);
 
-    const work = await mkdtemp(join(tmpdir(), 'motcua-e2e-pdfsig-'));
-    try {
-      const nss = `sql:${join(work, 'nss')}`;
-      execFileSync('mkdir', ['-p', join(work, 'nss')]);
-      execFileSync('certutil', ['-N', '-d', nss, '--empty-password']);
-      await writeFile(join(work, 'ca.cer'), Buffer.from(await (await fetch(`${server.url}/api/pki/ca.cer`)).arrayBuffer()));
-      execFileSync('certutil', ['-A', '-d', nss, '-n', 'motcua-ca', '-t', 'C,C,C', '-i', join(work, 'ca.cer')]);
-      await writeFile(join(work, 'signed.pdf'), pdfs[0]!);
-      const out = spawnSync('pdfsig', ['-nssdir', nss, join(work, 'signed.pdf')], { encoding: 'utf8' }).stdout;
-      expect(out).toContain('Signer Certificate Common Name: Nguyễn Văn An');
-      expect(out).toContain('Signature is Valid.');
-      expect(out).toContain('Certificate is Trusted.');
-      const text = execFileSync('pdftotext', [join(work, 'signed.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC');
-      expect(text).toContain('Người ký: Nguyễn Văn An');
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    const { pdfsig, text } = await pdfProof(server.url, pdfs[0]!);
+    expect(pdfsig).toContain('Signer Certificate Common Name: Nguyễn Văn An');
+    expect(pdfsig).toContain('Signature is Valid.');
+    expect(pdfsig).toContain('Certificate is Trusted.');
+    expect(text).toContain('Người ký: Nguyễn Văn An');
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { tinyPdf } from './fixtures/files.ts';
 import { signIn, waitForServiceWorker, waitForSynced } from './helpers.ts';
+import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 
 const DOSSIER = 'demo-hs-001'; // Nguyễn Văn An's online birth registration at Đắk La, waiting for the desk
 const CITIZEN = '062099000123';
@@ -164,6 +165,12 @@ describe('a dossier goes through every workflow step with three officers, one of
     currentStep = 'The citizen downloads the electronic result and rates the service.';
     await citizen.page.getByText('Đã trả kết quả').first().waitFor({ timeout: 60_000 });
     await citizen.page.getByRole('button', { name: 'Tải kết quả điện tử' }).waitFor({ timeout: 60_000 });
+    // The result the chairman approved is signed with his key: poppler trusts it through the province CA.
+    const results = await signedPdfsIn(server.dataDir);
+    const proofs = await Promise.all(results.map((pdf) => pdfProof(server.url, pdf)));
+    const chairman = proofs.find((p) => p.pdfsig.includes('Signer Certificate Common Name: Y Blong'));
+    expect(chairman?.pdfsig).toContain('Signature is Valid.');
+    expect(chairman?.pdfsig).toContain('Certificate is Trusted.');
     await citizen.page.getByLabel('Rất hài lòng').check();
     await citizen.page.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
     await citizen.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
@@ -184,6 +191,9 @@ describe('a dossier goes through every workflow step with three officers, one of
     await visitor.page.getByRole('button', { name: 'Tra cứu' }).click();
     await visitor.page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
     await visitor.page.getByText('Đã trả kết quả').waitFor();
+    // The receipt's QR code opens the lookup with the code already filled in.
+    await visitor.page.goto(`${server.url}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
+    expect(await visitor.page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
 
     for (const c of [desk, specialist, leader, citizen, visitor]) await c.context.close();
   }

@@ -39,7 +39,8 @@ export type DossierAction =
   | { type: 'rate'; level: RatingLevel; comment?: string }
   | ({ type: 'requestPayment'; amount: number } & Commented)
   | ({ type: 'confirmPayment'; method: 'cash' | 'online' } & Commented)
-  | ({ type: 'resolve'; stepIndex?: number } & Commented)
+  /** `signedFileIds`: the result files as the leader signed them, replacing the unsigned ones. */
+  | ({ type: 'resolve'; stepIndex?: number; signedFileIds?: string[] } & Commented)
   | ({ type: 'returnResult'; method?: Dossier['returnMethod'] } & Commented)
   | { type: 'requestWithdrawal'; reason: string }
   | ({ type: 'confirmWithdrawal' } & Commented)

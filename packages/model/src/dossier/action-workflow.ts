@@ -76,10 +76,15 @@ export function attachResult(d: Dossier, a: Of<'attachResult'>, _ctx: ActionCont
   };
 }
 
-/** The leader's approval signs the result already attached (if any). */
-export function signResult(d: Dossier, ctx: ActionContext): Partial<Dossier> {
+/**
+ * The leader's approval signs the result already attached (if any); `signedFileIds`, when given,
+ * are the signed copies of the result files and replace them.
+ */
+export function signResult(d: Dossier, ctx: ActionContext, signedFileIds?: unknown): Partial<Dossier> {
   if (!d.result) return {};
-  return { result: { ...d.result, signedBy: ctx.actor.name, issuedAt: ctx.now.toISOString() } };
+  const fileIds = signedFileIds === undefined ? d.result.fileIds : fileIdList(signedFileIds, 'tệp kết quả đã ký');
+  if (fileIds.length === 0) throw new DossierActionError('Cần ít nhất một tệp kết quả đã ký.', { field: 'fileIds' });
+  return { result: { ...d.result, fileIds, signedBy: ctx.actor.name, issuedAt: ctx.now.toISOString() } };
 }
 
 /**

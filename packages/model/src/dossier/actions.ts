@@ -189,7 +189,7 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
   resolve: (d, a, ctx) => {
     const step = a.stepIndex === undefined ? d.stepIndex : stepIndex(a.stepIndex);
     return {
-      patch: { finishedAt: ctx.now.toISOString(), stepIndex: step, ...workflow.signResult(d, ctx) },
+      patch: { finishedAt: ctx.now.toISOString(), stepIndex: step, ...workflow.signResult(d, ctx, a.signedFileIds) },
       eventType: DossierEventType.Resolved,
       data: { stepIndex: step },
       comment: a.comment,

@@ -47,6 +47,16 @@ describe('the workflow from the specialist to the citizen’s rating', () => {
     expect(rated.event).toMatchObject({ type: 'v1.DossierRated', fromStatus: 10, toStatus: 10 });
   });
 
+  it('replaces the result files with the copies the leader signed on approval', () => {
+    const d = run(processing(), [
+      ['specialist', { type: 'attachResult', name: 'Giấy khai sinh', fileIds: ['f-kq'] }],
+      ['specialist', { type: 'moveStep', stepIndex: 2, comment: 'Trình ký' }],
+    ]);
+    const signed = applyDossierAction(d, { type: 'resolve', stepIndex: 3, signedFileIds: ['f-kq-da-ky'] }, ctx(actors.leader));
+    expect(signed.dossier.result).toMatchObject({ fileIds: ['f-kq-da-ky'], signedBy: 'Y Blong' });
+    expect(() => applyDossierAction(d, { type: 'resolve', signedFileIds: [] }, ctx(actors.leader))).toThrow(DossierActionError);
+  });
+
   it('refuses each step to the roles that do not own it', () => {
     const d = processing();
     expect(() => applyDossierAction(d, { type: 'attachResult', name: 'KQ', fileIds: ['f'] }, ctx(actors.receptionist))).toThrow(TransitionError);

@@ -2,7 +2,8 @@
  * The citizen's supplement: files saved on the device as they are picked, then one
  * `supplement` action that attaches them to their components. Works offline.
  */
-import { createSignal, type Accessor } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import { createTaskRunner } from '../../lib/createTaskRunner.ts';
 import { createStore } from 'solid-js/store';
 import type { Dossier } from '@motcua/model';
 import { saveLocalFile } from '../../db/index.ts';
@@ -14,20 +15,8 @@ export function createSupplement(dossier: Accessor<Dossier>) {
   const { db, user } = useDatabase();
   const writer = useDossierWriter();
   const [picked, setPicked] = createStore<Record<string, string[]>>({});
-  const [busy, setBusy] = createSignal(false);
-  const [message, setMessage] = createSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, message, setMessage, run } = createTaskRunner();
 
-  async function run(task: () => Promise<void>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await task();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return {
     picked,

@@ -3,12 +3,15 @@
  * the status, the current step and the appointment date, nothing more.
  */
 import { A } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
 import '../../styles/app.css';
 import { checkLookupInput, lookupDossier, type LookupResult } from './lookupDossier.ts';
 
 export default function PublicLookupPage() {
+  // The QR code on the receipt slip links here with `?ma=<code>`: the citizen only adds the CCCD.
+  const [params] = useSearchParams<{ ma?: string }>();
   const [busy, setBusy] = createSignal(false);
   const [result, setResult] = createSignal<LookupResult | null>(null);
 
@@ -35,7 +38,7 @@ export default function PublicLookupPage() {
       <form class="panel" novalidate onSubmit={onSubmit} aria-label="Tra cứu hồ sơ">
         <div class="field">
           <label for="lookup-code">Mã hồ sơ</label>
-          <input id="lookup-code" name="code" required autocomplete="off" placeholder="Ví dụ: H34.29.2-260304-0001" />
+          <input id="lookup-code" name="code" value={params.ma ?? ''} required autocomplete="off" placeholder="Ví dụ: H34.29.2-260304-0001" />
         </div>
         <div class="field">
           <label for="lookup-cccd">Số CCCD của người nộp</label>

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format.ts';
 import { newId } from '../../lib/ids.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { useDossierWriter } from '../dossier/useDossierWriter.ts';
+import { signResultOnDevice } from './signResultOnDevice.ts';
 import { createProcessingActions, ProcessingInputError, type ReturnMethod } from './createProcessingActions.ts';
 import { ProcessingActionsView, type ProcessingKind, type ProcessingOutcome } from './ProcessingActionsView.tsx';
 
@@ -30,6 +31,7 @@ export function ProcessingPanel(props: { dossier: Dossier; procedure: Procedure 
       }
       return ids;
     },
+    signResult: (d) => signResultOnDevice(db, d, user),
   });
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ProcessingOutcome | null>(null);

@@ -27,6 +27,8 @@ export interface ProcessingActionsOptions {
   getProcedure: (id: string) => Promise<Procedure | null>;
   /** Keeps picked files on the device (and queues their upload); returns their `files` ids. */
   saveFiles: (dossier: Dossier, files: readonly File[]) => Promise<string[]>;
+  /** Signs the result files with the approver's key on this device; returns the signed copies' ids. */
+  signResult?: (dossier: Dossier) => Promise<string[]>;
 }
 
 export interface ProcessingResult {
@@ -102,7 +104,8 @@ export function createProcessingActions(options: ProcessingActionsOptions): Proc
         throw new ProcessingInputError('files', 'Chưa có tệp kết quả: chuyên viên cần tải lên kết quả trước khi phê duyệt.');
       }
       const last = procedure.workflow.length - 1;
-      return options.writer.apply(id, { type: 'resolve', stepIndex: Math.max(dossier.stepIndex, last), ...comment(opinion) });
+      const signedFileIds = options.signResult ? await options.signResult(dossier) : undefined;
+      return options.writer.apply(id, { type: 'resolve', stepIndex: Math.max(dossier.stepIndex, last), signedFileIds, ...comment(opinion) });
     },
 
     returnResult: (id, method) => options.writer.apply(id, { type: 'returnResult', method }),

@@ -4,6 +4,7 @@
  */
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { Match, Switch, createComputed, createResource, createSignal, untrack } from 'solid-js';
+import { createTaskRunner } from '../../lib/createTaskRunner.ts';
 import { createStore, reconcile } from 'solid-js/store';
 import { createDossierDraft, type Agency, type Applicant, type Dossier, type FileMeta, type Procedure, type WarehouseDocument } from '@motcua/model';
 import { saveLocalFile } from '../../db/index.ts';
@@ -33,8 +34,7 @@ export default function SubmitPage() {
 
   const [form, setForm] = createStore<DraftForm>({ applicant: {} as Applicant, agencyId: '', files: {} });
   const [problems, setProblems] = createSignal<FormProblem[]>([]);
-  const [message, setMessage] = createSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, message, setMessage, run } = createTaskRunner();
 
   const agencies = createQuery(() => db.agencies.find({ selector: { level: 'commune' } }).$, (d) => toPlain<Agency>(d));
   const files = createQuery(
@@ -98,17 +98,6 @@ export default function SubmitPage() {
     return out;
   }
 
-  async function run(task: () => Promise<void>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await task();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   /** Keeps picked files on the device and attaches them to the component. */
   const upload = (procedure: Procedure, componentId: string, picked: File[]) =>

@@ -8,7 +8,7 @@ import { readBytes } from '../../db/index.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { buildScan } from '../scan/buildScan.ts';
 import { NO_CROP } from '../scan/scanSizing.ts';
-import { openBlob } from './openBlob.ts';
+import { openBlob } from '../../lib/openBlob.ts';
 import { loadPdfSigner } from './signingSeam.ts';
 import { loadOwnerWarehouse, type OwnerWarehouse } from './warehouseApi.ts';
 import { WarehousePickerDialog } from './WarehousePickerDialog.tsx';

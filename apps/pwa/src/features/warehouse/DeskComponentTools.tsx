@@ -4,6 +4,7 @@
  * "Lấy giấy tờ từ kho dữ liệu điện tử" (open, check, then reuse).
  */
 import { Match, Show, Switch, createSignal } from 'solid-js';
+import { createTaskRunner } from '../../lib/createTaskRunner.ts';
 import {
   proposeWarehouseForm, rescanRefusal, documentsForComponent, type Dossier, type DossierComponent, type ProcedureComponent,
 } from '@motcua/model';
@@ -12,7 +13,7 @@ import { newId } from '../../lib/ids.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { ScanDialog } from '../scan/ScanDialog.tsx';
 import { PdfSignatureStatus } from '../signing/PdfSignatureStatus.tsx';
-import { openBlob } from './openBlob.ts';
+import { openBlob } from '../../lib/openBlob.ts';
 import { reuseIntoDossier } from './reuseDocument.ts';
 import { saveComponentToWarehouse } from './saveToWarehouse.ts';
 import { loadOwnerWarehouse, type OwnerWarehouse } from './warehouseApi.ts';
@@ -31,21 +32,9 @@ export function DeskComponentTools(props: DeskComponentToolsProps) {
   const { db, user } = useDatabase();
   const [open, setOpen] = createSignal<'scan' | 'save' | 'pick' | null>(null);
   const [owner, setOwner] = createSignal<OwnerWarehouse | null>(null);
-  const [message, setMessage] = createSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, message, setMessage, run } = createTaskRunner();
   const types = () => props.template?.documentTypes ?? [];
 
-  async function run(task: () => Promise<void>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await task();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const startScan = () =>
     run(async () => {

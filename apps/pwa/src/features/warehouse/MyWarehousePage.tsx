@@ -8,7 +8,7 @@ import { readBytes } from '../../db/index.ts';
 import { createQuery, toPlain } from '../../lib/createQuery.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { PdfSignatureStatus } from '../signing/PdfSignatureStatus.tsx';
-import { openBlob } from './openBlob.ts';
+import { openBlob } from '../../lib/openBlob.ts';
 import { WarehouseListView } from './WarehouseListView.tsx';
 import './warehouse.css';
 

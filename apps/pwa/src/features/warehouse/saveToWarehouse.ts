@@ -10,7 +10,7 @@ import { readFile, saveLocalFile, type MotcuaDatabase } from '../../db/index.ts'
 import { newId } from '../../lib/ids.ts';
 import { buildScan, type ScanPage } from '../scan/buildScan.ts';
 import { NO_CROP } from '../scan/scanSizing.ts';
-import { loadPdfSigner } from './signingSeam.ts';
+import { loadPdfSigner, type PdfSigner } from './signingSeam.ts';
 
 export interface SaveToWarehouseInput {
   dossier: Dossier;
@@ -22,8 +22,19 @@ export interface SaveToWarehouseInput {
   now?: Date;
 }
 
-/** One PDF of the files (kept as is when it is a single PDF), signed when this device can sign. */
-async function signedPdfOf(db: MotcuaDatabase, fileIds: string[], title: string, stamp: { user: SessionUser; agencyName: string; now: Date }) {
+export interface PdfStamp {
+  user: SessionUser;
+  agencyName: string;
+  now: Date;
+  /** The stamp's heading, e.g. "Bản sao điện tử". */
+  title: string;
+}
+
+/**
+ * One PDF of the files (kept as is when it is a single PDF), signed with `sign` when given.
+ * `changed` says whether the bytes differ from the first file's.
+ */
+export async function signedPdfOf(db: MotcuaDatabase, fileIds: string[], name: string, stamp: PdfStamp, sign: PdfSigner | null) {
   const metas = [...(await db.files.findByIds(fileIds).exec()).values()];
   if (metas.length === 0) throw new WarehouseInputError('file', 'Tệp chưa đồng bộ về máy này; hãy thử lại khi có mạng.');
   const sources = await Promise.all(metas.map(async (m) => ({ meta: m, blob: await readFile(db, m.id) })));
@@ -35,12 +46,11 @@ async function signedPdfOf(db: MotcuaDatabase, fileIds: string[], title: string,
     const pages: ScanPage[] = sources.map((s) => ({
       id: s.meta.id, source: s.blob, kind: s.meta.mime === 'application/pdf' ? 'pdf' : 'image', name: s.meta.name, turns: 0, crop: NO_CROP,
     }));
-    pdf = new Uint8Array(await (await buildScan(pages, title)).arrayBuffer());
+    pdf = new Uint8Array(await (await buildScan(pages, name)).arrayBuffer());
     changed = true;
   }
-  const sign = await loadPdfSigner();
   if (sign) {
-    pdf = await sign(pdf, { signerName: stamp.user.fullName, agencyName: stamp.agencyName, at: stamp.now, title: 'Bản sao điện tử' });
+    pdf = await sign(pdf, { signerName: stamp.user.fullName, agencyName: stamp.agencyName, at: stamp.now, title: stamp.title });
     changed = true;
   }
   return { pdf, changed, firstId: metas[0]!.id, signed: sign !== null };
@@ -59,7 +69,10 @@ export async function saveComponentToWarehouse(db: MotcuaDatabase, input: SaveTo
   if (fileIds.length === 0) {
     throw new WarehouseInputError('file', 'Chưa có tệp: hãy quét hoặc tải tệp lên trước khi lưu vào kho.');
   }
-  const made = await signedPdfOf(db, fileIds, input.form.name, { user, agencyName: input.agencyName, now });
+  // A result the leader already signed on approval is kept as signed; a copied paper is signed now.
+  const alreadySigned = isResult && Boolean(dossier.result?.signedBy);
+  const sign = alreadySigned ? null : await loadPdfSigner();
+  const made = await signedPdfOf(db, fileIds, input.form.name, { user, agencyName: input.agencyName, now, title: 'Bản sao điện tử' }, sign);
   let fileId = made.firstId;
   if (made.changed) {
     const file = new File([made.pdf as BlobPart], `${input.form.name.normalize('NFC').slice(0, 100)}.pdf`, { type: 'application/pdf' });
@@ -82,5 +95,5 @@ export async function saveComponentToWarehouse(db: MotcuaDatabase, input: SaveTo
     updatedAt: now.getTime(),
     updatedBy: user.id,
   }));
-  return { doc, signed: made.signed };
+  return { doc, signed: made.signed || alreadySigned };
 }
