@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { measureFirstScreen } from './first-screen.ts';
 import { measureSyncThroughput } from './sync-throughput.ts';
+import { initialSyncBenchRows } from './initial-sync.ts';
 import { postgresAvailable } from '../helpers/server.ts';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 2000);
@@ -23,6 +24,8 @@ for (const storage of ['pglite', 'postgres'] as const) {
   rows.push([`sync push, dossiers/s (${storage})`, fmt(t.pushPerSecond), `${t.documents} dossiers, batches of 100, HTTP`]);
   rows.push([`sync pull, dossiers/s (${storage})`, fmt(t.pullPerSecond), `pages of 100, desk officer scope`]);
 }
+
+rows.push(...(await initialSyncBenchRows(process.env)));
 
 const first = await measureFirstScreen(join(repoRoot, 'apps/pwa/dist'));
 rows.push([

@@ -48,6 +48,19 @@ export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
 export { formatDossierCode, parseDossierCode, validateDossierCode, DossierCodeError } from './codes/dossier-code.ts';
 export type { DossierCodeParts, DossierCodeErrorCode } from './codes/dossier-code.ts';
 export {
+  addLease,
+  emptyCodeState,
+  issueCode,
+  leaseDays,
+  needsRefill,
+  provisionalCode,
+  remainingFor,
+  vnDate,
+  LEASE_DAYS,
+  LEASE_LOW_WATER,
+} from './codes/code-lease.ts';
+export type { CodeLease, CodeRange, DeviceCodeState, IssuedCode } from './codes/code-lease.ts';
+export {
   formatProcedureCode, parseProcedureCode, validateProcedureCode, ProcedureCodeError,
 } from './codes/procedure-code.ts';
 export type { ProcedureCodeParts, ProcedureCodeErrorCode } from './codes/procedure-code.ts';

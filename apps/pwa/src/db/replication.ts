@@ -12,7 +12,8 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { PendingTracker } from './pending.ts';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { CollectionName } from '@motcua/model';
-import { createApiClient, type GetAccessToken } from './api-client.ts';
+import { createApiClient, type ApiClient, type GetAccessToken } from './api-client.ts';
+import { trackSyncProgress, type SyncProgress } from './sync-progress.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { openCollectionNames, type MotcuaDatabase } from './database.ts';
 import { OfflineError } from './errors.ts';
@@ -55,6 +56,10 @@ export interface SyncHandle {
   readonly lastSyncedAt$: Observable<Date | null>;
   /** Failures worth showing (being offline is not one: see `online$`). */
   readonly error$: Observable<Error>;
+  /** The server client this sync talks through (for other calls that share its token and online state). */
+  readonly client: ApiClient;
+  /** Documents pulled so far per collection, and whether the first full pull is done. */
+  readonly progress$: Observable<SyncProgress>;
   /** The RxDB replication of each open collection, for awaiting or inspection. */
   readonly replications: { readonly [K in CollectionName]?: RxReplicationState<unknown, Checkpoint> };
   /** Pulls everything again, pushes and uploads what waits, reconnects the streams now. */
@@ -144,6 +149,8 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     ),
     lastSyncedAt$: lastSyncedAt.asObservable(),
     error$: errors.asObservable(),
+    client,
+    progress$: trackSyncProgress(replications),
     replications,
     reSync() {
       wake.next();

@@ -4,6 +4,7 @@
  * that commits late).
  */
 import type { CollectionName } from '@motcua/model';
+import { sqlCodeTx } from '../codes/code-tx.ts';
 import { scopeWhere } from './scope-sql.ts';
 import { VOUCHED_FILE } from './sql-warehouse.ts';
 import type { SqlClient, SqlDriver } from './sql.ts';
@@ -72,6 +73,7 @@ function makeTx(sql: SqlClient, touched: Set<CollectionName>): DocumentTx {
       );
       return Number(rows[0]!.value);
     },
+    codes: sqlCodeTx(sql),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CollectionName, SessionUser } from '@motcua/model';
 import type { OutboxStore } from '../notify/outbox-store.ts';
+import type { CodeTx } from '../codes/code-tx.ts';
 
 /** A replicated document as stored: its JSON plus the server-stamped order `seq`. */
 export interface StoredDocument {
@@ -41,6 +42,8 @@ export interface DocumentTx {
   put(collection: CollectionName, doc: DocumentWrite): Promise<number>;
   /** The next value of an agency's daily dossier counter (1, 2, …) for `day` (YYMMDD). */
   nextDailySeq(agencyId: string, day: string): Promise<number>;
+  /** Leased dossier codes (see `codes/`). */
+  codes: CodeTx;
 }
 
 export interface DocumentStore {
@@ -65,6 +68,10 @@ export interface DocumentStore {
 export interface UserRecord extends SessionUser {
   passwordHash: string;
   disabled: boolean;
+  /** Citizens' self-registration details (migration 8); absent for older accounts. */
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
 }
 
 export interface UserStore {
@@ -80,7 +87,7 @@ export type RefreshTokenUse =
   | { status: 'expired' | 'unknown' };
 
 export interface RefreshTokenStore {
-  insert(token: { tokenHash: string; userId: string; familyId: string; expiresAt: Date }): Promise<void>;
+  insert(token: { tokenHash: string; userId: string; familyId: string; expiresAt: Date; deviceId?: string | null }): Promise<void>;
   /** Marks the token used, once: a second use reports `reused` (the caller revokes the family). */
   use(tokenHash: string): Promise<RefreshTokenUse>;
   revokeFamily(familyId: string): Promise<void>;
@@ -130,6 +137,45 @@ export interface WarehouseStore {
   auditTrail(subject: string): Promise<Array<AuditEntry & { at: string }>>;
 }
 
+/** What an account administrator may change on an account. */
+export interface UserPatch {
+  role?: UserRecord['role'];
+  disabled?: boolean;
+  passwordHash?: string;
+}
+
+/** A device as the server has seen it sign in (the `X-Device-Id` header). */
+export interface DeviceRecord {
+  id: string;
+  lastUserId: string | null;
+  agencyIds: string[];
+  firstSeen: string;
+  lastSeen: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/** Accounts, devices and reset codes beyond login (migration 8). */
+export interface AccountStore {
+  /** Accounts whose agency is one of `agencyIds`, by username. */
+  listByAgencies(agencyIds: string[]): Promise<UserRecord[]>;
+  update(id: string, patch: UserPatch): Promise<void>;
+  /** Revokes every refresh token family of the user (sign-out everywhere). */
+  revokeAllTokens(userId: string): Promise<number>;
+  /** Records that `userId` (of `agencyId`, if an officer) signed in on the device. */
+  touchDevice(deviceId: string, userId: string, agencyId: string | null): Promise<void>;
+  device(deviceId: string): Promise<DeviceRecord | null>;
+  devicesOf(agencyIds: string[]): Promise<DeviceRecord[]>;
+  /** Marks the device revoked and revokes the refresh tokens bound to it. */
+  revokeDevice(deviceId: string, by: string): Promise<void>;
+  isDeviceRevoked(deviceId: string): Promise<boolean>;
+  putResetCode(userId: string, codeHash: string, expiresAt: Date): Promise<void>;
+  /** True, once, when `codeHash` is the user's live code; wrong guesses count and 5 burn the code. */
+  takeResetCode(userId: string, codeHash: string): Promise<boolean>;
+  /** Audit entries about a subject or by a user, oldest first. */
+  auditBy(userId: string): Promise<Array<AuditEntry & { at: string }>>;
+}
+
 export interface SyncStore {
   readonly kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
@@ -142,4 +188,5 @@ export interface SyncStore {
   warehouse: WarehouseStore;
   /** Citizen notifications waiting to be sent (see `notify/`). */
   outbox: OutboxStore;
+  accounts: AccountStore;
 }

@@ -5,18 +5,19 @@
  */
 import { checkTransitionPath, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
-import { CATALOG } from './scope.ts';
+import { CATALOG, isTierAccount } from './scope.ts';
 
 type Data = Record<string, unknown>;
 
 /** Checks that need no stored state; run before the transaction. */
 export function checkRowAlone(collection: CollectionName, user: SessionUser, data: Data, deleted: boolean, index: number): void {
-  if (CATALOG.has(collection) && user.role !== 'admin') {
+  if (CATALOG.has(collection) && (user.role !== 'admin' || isTierAccount(user))) {
     throw forbidden('catalog_readonly', `Chỉ quản trị viên được sửa danh mục "${collection}"`);
   }
   if (collection === 'events') {
     const actor = data.actor as { userId?: unknown } | undefined;
-    if (actor?.userId !== user.id) {
+    // A tier relays events with their original actor; people sign their own.
+    if (actor?.userId !== user.id && !isTierAccount(user)) {
       throw forbidden('actor_mismatch', `Sự kiện thứ ${index + 1} phải do chính người gửi thực hiện (actor.userId)`);
     }
     if (deleted) throw forbidden('event_immutable', 'Không được xóa lịch sử xử lý hồ sơ');
@@ -46,7 +47,8 @@ export function checkRowChange(
   const to = next.status as DossierStatusCode;
   // A device that worked offline pushes only its latest state (received, then sent to processing:
   // 1 → 4): a path is accepted when every step on it was the pusher's to take.
-  if (from !== to || from === null) {
+  // A tier relays moves its own server already checked for the people who made them.
+  if ((from !== to || from === null) && !isTierAccount(user)) {
     const check = checkTransitionPath({ from, to, role: user.role });
     if (!check.ok) throw forbidden('transition_refused', check.reason);
   }
@@ -58,4 +60,13 @@ export function checkRowChange(
 /** True when the server must issue the dossier's code on this write. */
 export function needsCode(collection: CollectionName, next: Data): boolean {
   return collection === 'dossiers' && typeof next.status === 'number' && next.status >= 2 && next.code === null;
+}
+
+/**
+ * The code an officer's device issued itself (from its leased range) on this write, which the push
+ * must check (`codes/check-code.ts`); null when the code is unchanged or left to the server.
+ */
+export function pushedCode(collection: CollectionName, next: Data, master: Data | null): string | null {
+  if (collection !== 'dossiers' || typeof next.code !== 'string') return null;
+  return next.code === (master?.code ?? null) ? null : next.code;
 }

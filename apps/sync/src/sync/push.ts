@@ -12,8 +12,10 @@ import type { ChangeBus } from './change-bus.ts';
 import { assignDossierCode } from './dossier-code.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
-import { checkRowAlone, checkRowChange, needsCode } from './push-rules.ts';
-import { inScope, readScope, scopeColumns, storedInScope } from './scope.ts';
+import { checkPushedCode } from '../codes/check-code.ts';
+import { claimRelayedCode } from '../upstream/relayed-code.ts';
+import { checkRowAlone, checkRowChange, needsCode, pushedCode } from './push-rules.ts';
+import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
 
 export interface PushContext {
@@ -22,6 +24,8 @@ export interface PushContext {
   user: SessionUser;
   collection: CollectionName;
   now?: Date;
+  /** The pushing device (`X-Device-Id`), matched against leased code ranges. */
+  deviceId?: string | null;
 }
 
 /**
@@ -70,6 +74,14 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       }
       checkRowChange(collection, user, next.data, master && !master.deleted ? master.data : null, index, next.deleted);
       const data = { ...next.data };
+      const code = pushedCode(collection, data, master && !master.deleted ? master.data : null);
+      if (code !== null && isTierAccount(user)) {
+        await claimRelayedCode(tx, code, data.agencyId as string, id);
+      } else if (code !== null) {
+        await checkPushedCode(tx, { userId: user.id, deviceId: ctx.deviceId ?? null, tier: isTierAccount(user) }, {
+          code, dossierId: id, agencyId: data.agencyId as string, receivedAt: data.receivedAt as string | null,
+        });
+      }
       if (needsCode(collection, data)) {
         data.code = typeof master?.data.code === 'string'
           ? master.data.code
@@ -83,7 +95,8 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     return { conflicts, written };
   });
   // Events that matter to the citizen enter the notification outbox (idempotent by event id).
-  await enqueueNotifications(store, collection, prepared.map((row) => row.next.data));
+  // Relayed events were announced by the tier where they happened.
+  if (!isTierAccount(user)) await enqueueNotifications(store, collection, prepared.map((row) => row.next.data));
   if (written > 0) ctx.bus.publish(collection);
   return conflicts;
 }

@@ -70,7 +70,10 @@ export function dossierSlipInput(ctx: DossierSlipContext): SlipInput {
       month,
       year,
       slipNumber: code ? code.slice(-4) : blank,
-      code: code || 'Chưa cấp (sẽ cấp khi đồng bộ)',
+      // A dossier received offline with no leased number left: its provisional code until sync, then both.
+      code: d.code && d.provisionalCode
+        ? `${d.code} (mã tạm: ${d.provisionalCode})`
+        : !d.code && d.provisionalCode ? `${d.provisionalCode} (mã tạm, mã chính thức cấp khi đồng bộ)` : code || 'Chưa cấp (sẽ cấp khi đồng bộ)',
       copyFor: ctx.copyFor ?? 'Giao khách hàng',
       applicantName: d.applicant.fullName,
       applicantCccd: d.applicant.cccd,

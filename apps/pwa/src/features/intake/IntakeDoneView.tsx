@@ -30,8 +30,16 @@ export function IntakeDoneView(props: IntakeDoneViewProps) {
             <div>
               <dt>Mã hồ sơ</dt>
               <dd>
-                <Show when={d().code} fallback={<span data-testid="code-pending">Sẽ được cấp khi đồng bộ với máy chủ.</span>}>
+                <Show
+                  when={d().code}
+                  fallback={
+                    <span data-testid="code-pending">
+                      {d().provisionalCode ? `Mã tạm ${d().provisionalCode}; mã chính thức s` : 'S'}ẽ được cấp khi đồng bộ với máy chủ.
+                    </span>
+                  }
+                >
                   <span class="intake-code" data-testid="dossier-code">{d().code}</span>
+                  <Show when={d().provisionalCode}>{(p) => <span class="muted"> (mã tạm: {p()})</span>}</Show>
                 </Show>
               </dd>
             </div>

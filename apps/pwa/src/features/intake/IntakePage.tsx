@@ -7,6 +7,7 @@ import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { chainEvent, computeFee, type Agency, type Dossier, type Procedure } from '@motcua/model';
+import { codeBookFor } from '../reception/useCodeBook.ts';
 import { sha256Hex } from '@motcua/crypto';
 import { createQuery, toPlainOne } from '../../lib/createQuery.ts';
 import { browserDeviceChain } from '../../lib/deviceChain.ts';
@@ -38,7 +39,7 @@ const TABS: Array<{ id: TabId; label: string }> = [
 
 export default function IntakePage() {
   const params = useParams<{ procedureId: string }>();
-  const { db, user } = useDatabase();
+  const { db, user, sync } = useDatabase();
   const procedure = createQuery(() => db.procedures.findOne(params.procedureId).$, (d) => toPlainOne<Procedure>(d));
   const agency = createQuery(() => db.agencies.findOne(user.agencyId ?? '').$, (d) => toPlainOne<Agency>(d));
   const [form, setForm] = createStore<IntakeForm>(initialIntakeForm({ components: [] } as unknown as Procedure));
@@ -97,9 +98,11 @@ export default function IntakePage() {
     setError(null);
     try {
       const chain = browserDeviceChain();
+      const at = new Date();
       const { dossier, event } = receiveInPerson({
         id: newId(), eventId: newId(), deviceId: chain.deviceId, procedure: p, agencyId: user.agencyId,
-        form: structuredClone(unwrap(form)), actor: { userId: user.id, name: user.fullName, role: user.role }, now: new Date(),
+        form: structuredClone(unwrap(form)), actor: { userId: user.id, name: user.fullName, role: user.role }, now: at,
+        issued: codeBookFor(user.id, sync).issue(at),
       });
       await chain.append((prev) => chainEvent(event, prev, (t) => sha256Hex(t)), async (chained) => {
         await db.events.insert(chained);

@@ -60,4 +60,14 @@ describe('the intake form', () => {
     expect(dossier.components.every((c) => c.paperReceived)).toBe(true);
     expect(event).toMatchObject({ type: 'v1.DossierReceived', fromStatus: 0, toStatus: 2, dossierId: 'd-1' });
   });
+
+  it('receives with the device’s leased code, or keeps a provisional one for the server to replace', () => {
+    const now = new Date('2026-03-04T02:00:00Z');
+    const base = { id: 'd-2', eventId: 'e-2', deviceId: 'dev', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), actor, now };
+    const leased = receiveInPerson({ ...base, issued: { kind: 'leased', code: 'H34.29.2-260304-0031', state: null as never } });
+    expect(leased.dossier).toMatchObject({ code: 'H34.29.2-260304-0031', provisionalCode: null });
+    expect(leased.event.data).toMatchObject({ code: 'H34.29.2-260304-0031' });
+    const provisional = receiveInPerson({ ...base, issued: { kind: 'provisional', provisionalCode: 'TAM-DEV-1', state: null as never } });
+    expect(provisional.dossier).toMatchObject({ code: null, provisionalCode: 'TAM-DEV-1' });
+  });
 });

@@ -6,6 +6,7 @@
 import {
   applyDossierAction, computeDueDate, computeFeeLines, createDossierDraft, validateCccd,
   type Actor, type CccdQrData, type Dossier, type DossierComponent, type FeeLine, type Procedure, type UnchainedEvent,
+  type IssuedCode,
 } from '@motcua/model';
 
 export type IdentitySource = NonNullable<Dossier['identityCheck']>['source'];
@@ -143,12 +144,15 @@ export interface ReceiveInPersonInput {
   form: IntakeForm;
   actor: Actor;
   now: Date;
+  /** This device's code for the dossier (see `reception/makeCodeBook.ts`); absent: the server issues it. */
+  issued?: IssuedCode;
 }
 
 /**
  * The dossier of an in-person reception: a draft on channel 1 (trực tiếp) with the form's data,
  * then the model's "receive" action, so it is at status 2 with its appointment date from the
- * procedure's time limit. The code stays null: the server issues it on sync.
+ * procedure's time limit. The code is the device's leased one when it has one; otherwise it stays
+ * null (with a provisional code when the book ran out) and the server issues it on sync.
  */
 export function receiveInPerson(input: ReceiveInPersonInput): { dossier: Dossier; event: UnchainedEvent } {
   const { form, procedure, now } = input;
@@ -173,7 +177,10 @@ export function receiveInPerson(input: ReceiveInPersonInput): { dossier: Dossier
     identityCheck: { source: form.identitySource, at: now.toISOString(), by: input.actor.name },
   };
   const dueAt = computeDueDate(now, procedure.timeLimit).toISOString();
-  return applyDossierAction(prepared, { type: 'receive', code: null, dueAt, comment: 'Tiếp nhận trực tiếp tại Bộ phận một cửa' }, {
+  const issued = input.issued;
+  if (issued?.kind === 'provisional') prepared.provisionalCode = issued.provisionalCode;
+  const code = issued?.kind === 'leased' ? issued.code : null;
+  return applyDossierAction(prepared, { type: 'receive', code, dueAt, comment: 'Tiếp nhận trực tiếp tại Bộ phận một cửa' }, {
     actor: input.actor, now, eventId: input.eventId, deviceId: input.deviceId,
   });
 }

@@ -5,7 +5,7 @@
  */
 import { A, useLocation, useParams } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
-import { allowedTransitions, type Dossier, type Procedure } from '@motcua/model';
+import { allowedTransitions, isOfficer, type Dossier, type Procedure } from '@motcua/model';
 import { createQuery, toPlainOne } from '../../lib/createQuery.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -20,16 +20,22 @@ import { WorkflowSections } from '../processing/WorkflowSections.tsx';
 import { createReceptionActions, ReceptionInputError } from './createReceptionActions.ts';
 import { ReceptionActionsView, type ActionOutcome } from './ReceptionActionsView.tsx';
 import { SlipActions } from '../slips/SlipActions.tsx';
+import { ConflictPanel } from '../conflicts/ConflictPanel.tsx';
+import { codeBookFor } from './useCodeBook.ts';
 
 export default function ReceptionDossierPage() {
   const params = useParams<{ id: string }>();
   const location = useLocation();
-  const { db, user } = useDatabase();
+  const { db, user, sync } = useDatabase();
   const data = createDossierData(() => params.id);
   const actions = createReceptionActions({
     writer: useDossierWriter(),
     getDossier: async (id) => ((await db.dossiers.findOne(id).exec())?.toMutableJSON() as Dossier | undefined) ?? null,
     getProcedure: async (id) => ((await db.procedures.findOne(id).exec())?.toMutableJSON() as Procedure | undefined) ?? null,
+    codes: isOfficer(user) ? codeBookFor(user.id, sync) : undefined,
+    setProvisionalCode: async (id, code) => {
+      await db.dossiers.findOne(id).exec().then((doc) => doc?.incrementalPatch({ provisionalCode: code }));
+    },
   });
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ActionOutcome | null>(null);
@@ -104,6 +110,7 @@ export default function ReceptionDossierPage() {
             }
           />
           <SlipActions dossier={d()} />
+          <ConflictPanel dossier={d()} />
           <Show when={procedure()}>{(p) => <ProcessingPanel dossier={d()} procedure={p()} />}</Show>
           <WorkflowSections dossier={d()} procedure={procedure() ?? null} events={data.events()} files={data.files()} onFile={data.onFile} />
           <DossierOutcomeView dossier={d()} files={data.files()} onFile={data.onFile} />

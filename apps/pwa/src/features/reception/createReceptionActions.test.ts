@@ -6,6 +6,7 @@ import type { KeyValueStorage } from '../../lib/auth.ts';
 import { CHAIN_HEAD_KEY, makeDeviceChain } from '../../lib/deviceChain.ts';
 import { makeDossierWriter, DossierNotFoundError, type DossierStore } from '../dossier/makeDossierWriter.ts';
 import { createReceptionActions, parseItems, ReceptionInputError } from './createReceptionActions.ts';
+import { makeCodeBook } from './makeCodeBook.ts';
 
 const AGENCY = '001.29.00.H34';
 const procedures = seedProcedures('H34');
@@ -136,5 +137,35 @@ describe('reception actions', () => {
 
   it('reads missing items one per line', () => {
     expect(parseItems('- Giấy chứng sinh\n\n2. Tờ khai\r\n  • CCCD  ')).toEqual(['Giấy chứng sinh', 'Tờ khai', 'CCCD']);
+  });
+
+  it('receives with the next leased code, and with a provisional code when none is left', async () => {
+    const now = new Date('2026-03-04T02:00:00Z');
+    const base = setup(now);
+    const book = makeCodeBook({
+      storage: memoryStorage(), userId: 'officer-1', deviceId: 'desk0001', now: () => now,
+      requestLease: async () => ({ agencyId: AGENCY, prefix: 'H34.29.2', ranges: [{ date: '2026-03-04', from: 7, to: 7 }] }),
+    });
+    await book.refill();
+    const actions = createReceptionActions({
+      writer: makeDossierWriter({
+        store: { getDossier: async (id) => structuredClone(base.dossiers.get(id) ?? null), putDossier: async (d) => void base.dossiers.set(d.id, d), addEvent: async () => {} },
+        chain: makeDeviceChain({ storage: memoryStorage() }),
+        actor: { userId: 'officer-1', name: 'Phạm Thị Hoa', role: 'receptionist' },
+        sha256Hex: (t) => sha256Hex(t), newId: () => crypto.randomUUID(), now: () => now,
+      }),
+      getDossier: async (id) => structuredClone(base.dossiers.get(id) ?? null),
+      getProcedure: async (id) => procedures.find((p) => p.id === id) ?? null,
+      now: () => now,
+      codes: book,
+      setProvisionalCode: async (id, code) => void base.dossiers.set(id, { ...base.dossiers.get(id)!, provisionalCode: code }),
+    });
+    base.dossiers.set('d1', submitted('d1'));
+    base.dossiers.set('d2', submitted('d2'));
+    expect((await actions.receive('d1')).dossier.code).toBe('H34.29.2-260304-0007');
+    const second = await actions.receive('d2');
+    expect(second.dossier.code).toBeNull();
+    expect(second.dossier.provisionalCode).toBe('TAM-DESK0001-1');
+    expect(base.dossiers.get('d2')!.provisionalCode).toBe('TAM-DESK0001-1');
   });
 });

@@ -4,9 +4,10 @@
  * sung" (with a reason and the missing items), then "Nhận hồ sơ bổ sung" once the citizen has
  * supplied them. Each writes the dossier and a chained event.
  *
- * @remarks The dossier code is left null on reception: the server assigns it when the dossier syncs.
+ * @remarks On reception the dossier takes the next code of this device's leased range (`codes`);
+ * with none left it keeps a provisional code and the server assigns the final one when it syncs.
  */
-import { computeDueDate, type Dossier, type DossierEvent, type Procedure } from '@motcua/model';
+import { computeDueDate, type Dossier, type DossierEvent, type IssuedCode, type Procedure } from '@motcua/model';
 import type { DossierWriter } from '../dossier/makeDossierWriter.ts';
 
 /** Input the officer must fix before the action can run; the message names what is missing. */
@@ -25,6 +26,10 @@ export interface ReceptionActionsOptions {
   getProcedure: (id: string) => Promise<Procedure | null>;
   getDossier: (id: string) => Promise<Dossier | null>;
   now?: () => Date;
+  /** This device's leased codes (see `makeCodeBook.ts`); without it the server assigns every code. */
+  codes?: { issue(at: Date): IssuedCode };
+  /** Stores the provisional code of a dossier received with no leased number left. */
+  setProvisionalCode?: (dossierId: string, code: string) => Promise<void>;
 }
 
 export interface ReceptionResult {
@@ -50,6 +55,20 @@ export function parseItems(text: string): string[] {
 
 export function createReceptionActions(options: ReceptionActionsOptions): ReceptionActions {
   const now = options.now ?? (() => new Date());
+  /** Receives with the device's next code: a leased one, else null plus a provisional code. */
+  async function receiveWithCode(
+    dossierId: string,
+    at: Date,
+    build: (code: string | null) => Parameters<DossierWriter['apply']>[1],
+  ): Promise<ReceptionResult> {
+    const issued = options.codes?.issue(at) ?? null;
+    const result = await options.writer.apply(dossierId, build(issued?.kind === 'leased' ? issued.code : null));
+    if (issued?.kind === 'provisional' && options.setProvisionalCode) {
+      await options.setProvisionalCode(dossierId, issued.provisionalCode);
+      return { ...result, dossier: { ...result.dossier, provisionalCode: issued.provisionalCode } };
+    }
+    return result;
+  }
   return {
     async receive(dossierId) {
       const dossier = await options.getDossier(dossierId);
@@ -59,7 +78,8 @@ export function createReceptionActions(options: ReceptionActionsOptions): Recept
       }
       const at = now();
       const dueAt = procedure ? computeDueDate(at, procedure.timeLimit).toISOString() : at.toISOString();
-      return options.writer.apply(dossierId, { type: 'receive', code: null, dueAt });
+      if (!dossier) return options.writer.apply(dossierId, { type: 'receive', code: null, dueAt });
+      return receiveWithCode(dossierId, at, (code) => ({ type: 'receive', code, dueAt }));
     },
 
     async acceptSupplement(dossierId) {
@@ -69,8 +89,9 @@ export function createReceptionActions(options: ReceptionActionsOptions): Recept
         if (!procedure) {
           throw new ReceptionInputError('procedure', 'Chưa có thông tin thủ tục của hồ sơ này trên máy; vui lòng đồng bộ rồi thử lại.');
         }
-        const dueAt = computeDueDate(now(), procedure.timeLimit).toISOString();
-        return options.writer.apply(dossierId, { type: 'acceptSupplement', dueAt, code: null });
+        const at = now();
+        const dueAt = computeDueDate(at, procedure.timeLimit).toISOString();
+        return receiveWithCode(dossierId, at, (code) => ({ type: 'acceptSupplement', dueAt, code }));
       }
       return options.writer.apply(dossierId, { type: 'acceptSupplement' });
     },

@@ -7,6 +7,10 @@ export interface StatusBarViewProps {
   lastSyncedAt: Date | null;
   error: string | null;
   onSyncNow: () => void;
+  /** The first, long pull of this device, while it runs: documents received per collection. */
+  initialSync?: Array<{ label: string; count: number }> | null;
+  /** "Sắp hết dãy số hồ sơ cấp ngoại tuyến" when the device's leased codes run low. */
+  codeWarning?: string | null;
 }
 
 /** Always visible: online or not, changes waiting to sync, and when the last sync happened. */
@@ -21,6 +25,17 @@ export function StatusBarView(props: StatusBarViewProps) {
       <span class="status-last">
         {props.lastSyncedAt ? `Đồng bộ lần cuối: ${formatDateTime(props.lastSyncedAt)}` : 'Chưa đồng bộ lần nào'}
       </span>
+      <Show when={props.initialSync}>
+        {(rows) => (
+          <span class="status-initial" aria-live="polite">
+            Đang tải dữ liệu lần đầu… {rows().map((r) => `${r.count.toLocaleString('vi-VN')} ${r.label}`).join(', ')}
+            {' '}(có thể tạm dừng; lần sau tải tiếp từ chỗ đã dừng)
+          </span>
+        )}
+      </Show>
+      <Show when={props.codeWarning}>
+        <span class="status-warning">{props.codeWarning}</span>
+      </Show>
       <Show when={props.error}>
         <span class="status-error">Lỗi đồng bộ: {props.error}</span>
       </Show>

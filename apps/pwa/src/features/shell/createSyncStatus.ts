@@ -5,6 +5,21 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { map, type Observable } from 'rxjs';
 import type { SyncHandle } from '../../db/index.ts';
+import { COLLECTION_LABELS, type SyncProgress } from '../../db/sync-progress.ts';
+
+/**
+ * What the status bar lists during the first pull: collections that received documents. A start
+ * that brings fewer than `minimum` documents (an ordinary catch-up) shows nothing.
+ */
+export function initialSyncRows(progress: SyncProgress, minimum = 100): Array<{ label: string; count: number }> | null {
+  if (progress.initialDone) return null;
+  const total = Object.values(progress.pulled).reduce((a, n) => a + (n ?? 0), 0);
+  if (total < minimum) return null;
+  const rows = Object.entries(progress.pulled)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([name, n]) => ({ label: COLLECTION_LABELS[name as keyof typeof COLLECTION_LABELS], count: n ?? 0 }));
+  return rows.length > 0 ? rows : null;
+}
 
 function follow<T>(observable: Observable<T>, initial: T): Accessor<T> {
   const [value, setValue] = createSignal<T>(initial);
@@ -18,6 +33,8 @@ export interface SyncStatus {
   pending: Accessor<number>;
   lastSyncedAt: Accessor<Date | null>;
   lastError: Accessor<Error | null>;
+  /** Rows of the first full pull while it runs, else null. */
+  initialSync: Accessor<Array<{ label: string; count: number }> | null>;
 }
 
 /** Owns subscriptions: call inside a component. */
@@ -33,7 +50,9 @@ export function createSyncStatus(sync: SyncHandle): SyncStatus {
   const serverOnline = follow(sync.online$, false);
   const lastSyncedAt = follow(sync.lastSyncedAt$, null);
   const lastError = follow<{ error: Error; at: number } | null>(sync.error$.pipe(map((error) => ({ error, at: Date.now() }))), null);
+  const progress = follow(sync.progress$, { pulled: {}, initialDone: false });
   return {
+    initialSync: () => initialSyncRows(progress()),
     online: () => browserOnline() && serverOnline(),
     pending: follow(sync.pending$, 0),
     lastSyncedAt,

@@ -1,0 +1,45 @@
+import type { SessionUser } from '@motcua/model';
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../errors.ts';
+import { checkRowAlone, checkRowChange } from './push-rules.ts';
+import { isTierAccount } from './scope.ts';
+
+const person: SessionUser = { id: 'u-motcua.dakla', username: 'motcua.dakla', fullName: 'Phạm Thị Hoa', role: 'receptionist', agencyId: '001.29.00.H34', cccd: null };
+const admin: SessionUser = { id: 'u-quantri', username: 'quantri', fullName: 'Quản trị', role: 'admin', agencyId: '000.00.00.H34', cccd: null };
+const tier: SessionUser = { id: 'tier:001.29.00.H34', username: 'tier.dakla', fullName: 'Máy chủ xã Đắk La', role: 'admin', agencyId: '001.29.00.H34', cccd: null };
+
+const event = { id: 'e1', actor: { userId: 'u-062099000123', name: 'Nguyễn Văn An', role: 'citizen' } };
+const code = (fn: () => void) => {
+  try {
+    fn();
+    return null;
+  } catch (error) {
+    return (error as HttpError).code;
+  }
+};
+
+describe('push rules for tier accounts', () => {
+  it('knows a tier account by its server-given id, not by its role alone', () => {
+    expect(isTierAccount(tier)).toBe(true);
+    expect(isTierAccount(admin)).toBe(false);
+    expect(isTierAccount({ ...person, id: 'tier:x' })).toBe(false);
+  });
+
+  it('lets a tier relay events with their original actor; a person still signs their own', () => {
+    expect(code(() => checkRowAlone('events', tier, event, false, 0))).toBeNull();
+    expect(code(() => checkRowAlone('events', person, event, false, 0))).toBe('actor_mismatch');
+    expect(code(() => checkRowAlone('events', admin, event, false, 0))).toBe('actor_mismatch');
+    expect(code(() => checkRowAlone('events', tier, event, true, 0))).toBe('event_immutable');
+  });
+
+  it('relays status moves checked below, but never edits events or the catalog', () => {
+    const submitted = { id: 'd1', ownerCccd: '062099000123', status: 1, code: null };
+    const returned = { ...submitted, status: 10, code: 'H34.29.2-261124-0001' };
+    expect(code(() => checkRowChange('dossiers', tier, returned, submitted, 0))).toBeNull();
+    expect(code(() => checkRowChange('dossiers', person, returned, submitted, 0))).toBe('transition_refused');
+    expect(code(() => checkRowChange('events', tier, event, event, 0))).toBe('event_immutable');
+    expect(code(() => checkRowChange('dossiers', tier, { ...returned, ownerCccd: '062301000456' }, submitted, 0))).toBe('owner_immutable');
+    expect(code(() => checkRowAlone('agencies', tier, { id: 'a' }, false, 0))).toBe('catalog_readonly');
+    expect(code(() => checkRowAlone('agencies', admin, { id: 'a' }, false, 0))).toBeNull();
+  });
+});
