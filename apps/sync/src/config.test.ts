@@ -11,11 +11,18 @@ describe('loadConfig', () => {
       databaseUrl: null,
       tier: 'province',
       upstreamUrl: null,
+      upstream: { username: null, password: null, intervalMs: 15_000 },
       pwaDir: join(REPO_ROOT, 'apps/pwa/dist'),
       demo: true,
       logLevel: 'silent',
       notify: { smtpUrl: null, mailFrom: 'Motcua <no-reply@motcua.local>', smsUrl: null, smsKey: null, zaloUrl: null, zaloKey: null },
+      corsOrigins: [],
     });
+  });
+
+  it('reads CORS_ORIGINS as origins and refuses a non-URL', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.vn/x, http://10.0.0.2:8080' }).corsOrigins).toEqual(['https://a.gov.vn', 'http://10.0.0.2:8080']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'ftp://x' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('reads the notification channels', () => {

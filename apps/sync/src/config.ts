@@ -19,6 +19,8 @@ export interface Config {
   tier: Tier;
   /** The parent tier's sync server, when this one replicates upward. */
   upstreamUrl: string | null;
+  /** This tier's service account at the parent (UPSTREAM_USERNAME / UPSTREAM_PASSWORD). */
+  upstream: { username: string | null; password: string | null; intervalMs: number };
   /** The built PWA to serve; null = do not serve it. */
   pwaDir: string | null;
   /** Seed demo agencies, users, procedures and dossiers on first start. */
@@ -26,6 +28,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Citizen notifications: SMTP for email, HTTP gateways for SMS and Zalo; unset = skipped. */
   notify: NotifyConfig;
+  /** Other origins whose pages may call the API; empty = same origin only. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -60,6 +64,13 @@ function parseUrl(name: string, raw: string | undefined, protocols: string[]): s
   return raw;
 }
 
+function parseInterval(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 15_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100) throw new ConfigError(`UPSTREAM_INTERVAL_MS must be an integer ≥ 100, got "${raw}"`);
+  return ms;
+}
+
 function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
@@ -71,6 +82,14 @@ function pick<T extends string>(name: string, raw: string | undefined, allowed: 
   if (raw === undefined || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw === '') return [];
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const url = parseUrl('CORS_ORIGINS', s, ['http:', 'https:'])!;
+    return new URL(url).origin;
+  });
 }
 
 function dir(raw: string | undefined, fallback: string, base: string): string {
@@ -89,6 +108,8 @@ function dir(raw: string | undefined, fallback: string, base: string): string {
  * | DATABASE_URL | none: embedded PGlite |
  * | TIER | province |
  * | UPSTREAM_URL | none |
+ * | UPSTREAM_USERNAME, UPSTREAM_PASSWORD | none: this tier's service account at the parent |
+ * | UPSTREAM_INTERVAL_MS | 15000: how often to replicate upward when nothing wakes it earlier |
  * | PWA_DIR | apps/pwa/dist in the repository; `off` to serve no PWA |
  * | DEMO | 1 |
  * | LOG_LEVEL | silent |
@@ -96,6 +117,7 @@ function dir(raw: string | undefined, fallback: string, base: string): string {
  * | MAIL_FROM | Motcua <no-reply@motcua.local> |
  * | SMS_URL, SMS_KEY | none: SMS skipped (gateway URL and bearer key) |
  * | ZALO_URL, ZALO_KEY | none: Zalo skipped |
+ * | CORS_ORIGINS | none: same origin only (comma-separated, e.g. https://a.gov.vn,https://b.gov.vn) |
  */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const pwaRaw = env.PWA_DIR;
@@ -106,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     databaseUrl: parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     tier: pick('TIER', env.TIER, TIERS, 'province'),
     upstreamUrl: parseUrl('UPSTREAM_URL', env.UPSTREAM_URL, ['http:', 'https:']),
+    upstream: {
+      username: env.UPSTREAM_USERNAME || null,
+      password: env.UPSTREAM_PASSWORD || null,
+      intervalMs: parseInterval(env.UPSTREAM_INTERVAL_MS),
+    },
     pwaDir: pwaRaw === 'off' ? null : dir(pwaRaw, 'apps/pwa/dist', pwaRaw ? cwd : REPO_ROOT),
     demo: parseBool('DEMO', env.DEMO, true),
     logLevel: pick('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'silent'),
@@ -117,5 +144,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       zaloUrl: parseUrl('ZALO_URL', env.ZALO_URL, ['http:', 'https:']),
       zaloKey: env.ZALO_KEY || null,
     },
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
   };
 }

@@ -20,6 +20,7 @@ import { loadProvinceCa } from './pki/province-ca.ts';
 import { openStore } from './store/index.ts';
 import type { SyncStore } from './store/types.ts';
 import { createChangeBus } from './sync/change-bus.ts';
+import { startUpstream, type Upstream } from './upstream/loop.ts';
 
 export interface RunningServer {
   url: string;
@@ -29,6 +30,8 @@ export interface RunningServer {
   config: Config;
   /** What the demo seed created, when it ran on this start. */
   demo: DemoSeedResult | null;
+  /** Replication with the parent tier, when `upstreamUrl` and its credentials are set. */
+  upstream: Upstream | null;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let server: ServerType | undefined;
   let unwatch = async () => {};
   let notifier: NotifyWorker | undefined;
+  let upstream: Upstream | null = null;
   try {
     // Live streams hear about this process's writes directly, and about other processes' (several
     // servers on one PostgreSQL database) through the store.
@@ -56,6 +60,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const demo = config.demo ? await seedDemo(store, new Date()) : null;
     // The province CA is created on the first start (its key stays in the store).
     await loadProvinceCa(store);
+    // Replication with the parent tier starts with the server; devices never wait for it.
+    const { username, password } = config.upstream;
+    if (config.upstreamUrl && username && password) {
+      upstream = startUpstream({
+        store, bus, log, tier: config.tier, url: config.upstreamUrl, credentials: { username, password }, intervalMs: config.upstream.intervalMs,
+      });
+    }
     const app = createApp({
       store,
       files: createBlobFiles(join(config.dataDir, 'blobs')),
@@ -64,6 +75,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       pwaDir: config.pwaDir && existsSync(config.pwaDir) ? config.pwaDir : null,
       log,
       bus,
+      corsOrigins: config.corsOrigins,
+      upstream: upstream?.client ?? null,
     });
     // Citizen notifications: the outbox worker wakes on new events and retries on a timer.
     notifier = createNotifyWorker({ store, senders: sendersFromConfig(config.notify), log, bus });
@@ -83,12 +96,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store,
       config,
       demo,
+      upstream,
       close() {
         closing ??= (async () => {
           await new Promise<void>((resolve) => {
             server!.close(() => resolve());
             if ('closeAllConnections' in server!) server.closeAllConnections();
           });
+          await upstream?.stop();
           await notifier?.stop();
           await unwatch();
           await store.close();
@@ -98,6 +113,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
   } catch (error) {
     server?.close();
+    await upstream?.stop();
     await notifier?.stop();
     await unwatch();
     await store.close();

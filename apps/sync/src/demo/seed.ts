@@ -9,7 +9,7 @@ import type { SyncStore } from '../store/types.ts';
 import { scopeColumns } from '../sync/scope.ts';
 import { demoAgencies } from './agencies.ts';
 import { demoDossiers } from './dossiers.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
+import { DEMO_PASSWORD, DEMO_TIER_ACCOUNTS, DEMO_USERS } from './users.ts';
 
 export interface DemoSeedResult {
   /** True when this call created the demo; false when it was already there. */
@@ -37,7 +37,7 @@ export async function seedDemo(store: SyncStore, now: Date): Promise<DemoSeedRes
   const procedures = seedProcedures('H34');
   await putAll(store, 'procedures', procedures);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const user of DEMO_USERS) {
+  for (const user of [...DEMO_USERS, ...DEMO_TIER_ACCOUNTS]) {
     if (!(await store.users.byUsername(user.username))) await store.users.create({ ...user, passwordHash, disabled: false });
   }
   const { dossiers, events } = await demoDossiers(procedures, now);

@@ -1,5 +1,6 @@
 /** The demo accounts (CONTRACT "Demo data"); every one has the password `Demo@2026`. */
 import type { SessionUser } from '@motcua/model';
+import { TIER_ACCOUNT_PREFIX } from '../sync/scope.ts';
 import { DEMO_AGENCY } from './agencies.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -34,4 +35,18 @@ export const DEMO_USERS: SessionUser[] = [
   officer('chutich.dakla', 'Y Blong', 'leader', DEMO_AGENCY.dakLa),
   officer('motcua.dakmar', 'Đinh Thị Mai', 'receptionist', DEMO_AGENCY.dakMar),
   officer('quantri', 'Quản trị tỉnh Kon Tum', 'admin', DEMO_AGENCY.konTum),
+];
+
+const tier = (username: string, fullName: string, agencyId: string): SessionUser => ({
+  id: `${TIER_ACCOUNT_PREFIX}${agencyId}`, username, fullName, role: 'admin', agencyId, cccd: null,
+});
+
+/**
+ * Service accounts of the lower tiers, known to every server so that any of them can be a parent:
+ * the commune LAN boxes sign in to the province, the province to the nation.
+ */
+export const DEMO_TIER_ACCOUNTS: SessionUser[] = [
+  tier('tier.dakla', 'Máy chủ xã Đắk La', DEMO_AGENCY.dakLa),
+  tier('tier.dakmar', 'Máy chủ xã Đắk Mar', DEMO_AGENCY.dakMar),
+  tier('tier.kontum', 'Máy chủ tỉnh Kon Tum', DEMO_AGENCY.konTum),
 ];

@@ -10,7 +10,7 @@ import { buildScan } from '../scan/buildScan.ts';
 import { NO_CROP } from '../scan/scanSizing.ts';
 import { openBlob } from '../../lib/openBlob.ts';
 import { loadPdfSigner } from './signingSeam.ts';
-import { loadOwnerWarehouse, type OwnerWarehouse } from './warehouseApi.ts';
+import { loadNationalWarehouse, loadOwnerWarehouse, type OwnerWarehouse } from './warehouseApi.ts';
 import { WarehousePickerDialog } from './WarehousePickerDialog.tsx';
 import './warehouse.css';
 
@@ -75,6 +75,7 @@ export function CitizenComponentSources(props: CitizenComponentSourcesProps) {
             files={o().files}
             notice={o().notice}
             mustOpenFirst={false}
+            loadNational={() => loadNationalWarehouse(db, user.cccd ?? '')}
             onClose={() => setOwner(null)}
             onOpen={(_doc, file) => openBlob(() => readBytes(db, file), file.name)}
             onChoose={props.onChoose}

@@ -19,6 +19,8 @@ export interface WarehousePickerDialogProps {
   onOpen: (doc: WarehouseDocument, file: FileMeta) => Promise<void>;
   onChoose: (doc: WarehouseDocument, file: FileMeta) => Promise<void>;
   onClose: () => void;
+  /** The national warehouse, read when the "Kho QG" tab is first opened (online only). */
+  loadNational?: () => Promise<{ documents: readonly WarehouseDocument[]; files: ReadonlyMap<string, FileMeta>; notice: string | null }>;
   /** The signature check of a file, shown once the document was opened. */
   signature?: (file: FileMeta) => JSX.Element;
 }
@@ -37,11 +39,20 @@ export function WarehousePickerDialog(props: WarehousePickerDialogProps) {
     props.onClose();
   };
 
-  const shown = createMemo(() =>
-    props.documents.filter(
-      (d) => d.agencyId.startsWith(NATIONAL_AGENCY_PREFIX) === (tab() === 'national') && (!query().trim() || matchesQuery(d.name, query())),
-    ),
-  );
+  const [national, setNational] = createSignal<Awaited<ReturnType<NonNullable<WarehousePickerDialogProps['loadNational']>>> | null>(null);
+  const fileOf = (doc: WarehouseDocument) => props.files.get(doc.fileId) ?? national()?.files.get(doc.fileId);
+  const notice = () => (tab() === 'national' && national()?.notice) || props.notice;
+  const openTab = (id: 'personal' | 'national') => {
+    setTab(id);
+    if (id === 'national' && props.loadNational && !national()) void props.loadNational().then(setNational);
+  };
+
+  const shown = createMemo(() => {
+    const here = props.documents.filter((d) => d.agencyId.startsWith(NATIONAL_AGENCY_PREFIX) === (tab() === 'national'));
+    const known = new Set(props.documents.map((d) => d.id));
+    const listed = tab() === 'national' ? [...here, ...(national()?.documents ?? []).filter((d) => !known.has(d.id))] : here;
+    return listed.filter((d) => !query().trim() || matchesQuery(d.name, query()));
+  });
 
   async function act(task: () => Promise<void>) {
     setError(null);
@@ -56,7 +67,7 @@ export function WarehousePickerDialog(props: WarehousePickerDialogProps) {
   }
 
   const tabButton = (id: 'personal' | 'national', label: string) => (
-    <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab() === id} aria-controls="wh-list" class="tab" onClick={() => setTab(id)}>
+    <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab() === id} aria-controls="wh-list" class="tab" onClick={() => openTab(id)}>
       {label}
     </button>
   );
@@ -72,15 +83,15 @@ export function WarehousePickerDialog(props: WarehousePickerDialogProps) {
         <label for="picker-search">Tìm theo tên giấy tờ</label>
         <input id="picker-search" type="search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
-      <Show when={props.notice}>
-        <p class="alert warning small">{props.notice}</p>
+      <Show when={notice()}>
+        <p class="alert warning small">{notice()}</p>
       </Show>
       <div id="wh-list" role="tabpanel" aria-labelledby={`tab-${tab()}`}>
         <Show when={shown().length > 0} fallback={<p class="muted">Không tìm thấy dữ liệu.</p>}>
           <ul class="picker-list">
             <For each={shown()}>
               {(doc) => {
-                const file = () => props.files.get(doc.fileId);
+                const file = () => fileOf(doc);
                 const valid = () => isStillValid(doc, now);
                 return (
                   <li classList={{ expired: !valid() }}>

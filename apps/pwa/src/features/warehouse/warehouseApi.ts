@@ -43,3 +43,21 @@ export async function loadOwnerWarehouse(db: MotcuaDatabase, cccd: string): Prom
   const list = [...documents.values()].sort((a, b) => b.digitizedAt.localeCompare(a.digitizedAt));
   return { documents: list, files, notice };
 }
+
+/**
+ * The citizen's documents in the national warehouse ("Kho QG"), through this device's server
+ * (which asks the nation). Offline or unreachable: no documents and a notice saying why.
+ */
+export async function loadNationalWarehouse(db: MotcuaDatabase, cccd: string): Promise<OwnerWarehouse> {
+  const remote = fileRemoteOf(db);
+  const empty = (notice: string): OwnerWarehouse => ({ documents: [], files: new Map(), notice });
+  if (!remote) return empty('Đang ngoại tuyến: chưa xem được kho dữ liệu quốc gia.');
+  try {
+    const response = await remote.client.request(`/api/warehouse/national/${cccd}`);
+    if (!response.ok) return empty(`Chưa kết nối được kho dữ liệu quốc gia (mã ${response.status}).`);
+    const body = (await response.json()) as { documents: WarehouseDocument[]; files: FileMeta[] };
+    return { documents: body.documents, files: new Map(body.files.map((f) => [f.id, f])), notice: null };
+  } catch {
+    return empty('Chưa kết nối được kho dữ liệu quốc gia: chỉ hiển thị giấy tờ đã có trên máy này.');
+  }
+}

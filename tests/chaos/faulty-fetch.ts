@@ -1,0 +1,97 @@
+/**
+ * A device's network link for the chaos suite: a `fetch` that can be cut (partition: every request
+ * and open stream fails), and that otherwise drops requests before or after the server saw them,
+ * sends them twice and delays them at random (so concurrent requests arrive out of order).
+ */
+
+export interface FaultCounts {
+  dropped: number;
+  lostAnswers: number;
+  duplicated: number;
+  delayed: number;
+  refusedOffline: number;
+}
+
+export interface Link {
+  readonly fetch: typeof fetch;
+  readonly counts: FaultCounts;
+  online: boolean;
+  /** Random faults on (the link is up but flaky). */
+  faulty: boolean;
+  /** Cuts the link: open streams break and new requests fail until `heal()`. */
+  cut(): void;
+  heal(): void;
+}
+
+/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A link over the global fetch, with faults drawn from `random`. */
+export function createLink(random: () => number): Link {
+  const open = new Set<AbortController>();
+  const counts: FaultCounts = { dropped: 0, lostAnswers: 0, duplicated: 0, delayed: 0, refusedOffline: 0 };
+  const offline = () => new TypeError('fetch failed (network partition)');
+
+  const send = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
+    const controller = new AbortController();
+    open.add(controller);
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    return fetch(input, { ...init, signal }).finally(() => {
+      // Streams stay registered while their body is read; they are few and cut() aborts them.
+      if (!String(input).includes('/pull/stream')) open.delete(controller);
+    });
+  };
+
+  const link: Link = {
+    counts,
+    online: true,
+    faulty: true,
+    cut() {
+      link.online = false;
+      for (const controller of open) controller.abort(offline());
+      open.clear();
+    },
+    heal() {
+      link.online = true;
+    },
+    async fetch(input, init) {
+      if (!link.online) {
+        counts.refusedOffline++;
+        throw offline();
+      }
+      const stream = String(input).includes('/pull/stream');
+      if (!link.faulty || stream) return send(input, init);
+      const r = random();
+      if (r < 0.06) {
+        counts.dropped++;
+        throw new TypeError('fetch failed (request dropped)');
+      }
+      if (r < 0.11) {
+        counts.lostAnswers++;
+        await send(input, init).then((res) => res.arrayBuffer()).catch(() => undefined);
+        throw new TypeError('fetch failed (answer lost)');
+      }
+      if (r < 0.16) {
+        counts.duplicated++;
+        await send(input, init).then((res) => res.arrayBuffer()).catch(() => undefined);
+        return send(input, init);
+      }
+      counts.delayed++;
+      await sleep(Math.floor(random() * 60));
+      if (!link.online) throw offline();
+      return send(input, init);
+    },
+  } as Link;
+  return link;
+}

@@ -1,0 +1,154 @@
+/**
+ * Three real servers in this process, one per tier (nation ← province ← commune LAN box), each on
+ * its own embedded database: what the commune receives reaches the province and the nation; the
+ * commune keeps working while the province is down and resumes from its checkpoint when it
+ * returns, nothing lost and nothing twice; a tier cannot push what its agencies do not own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dossier, DossierEvent, Procedure } from '@motcua/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer, type StartServerOptions } from '../../apps/sync/src/server.ts';
+import { checkpointOf } from '../../apps/sync/src/upstream/replicate.ts';
+import { draftFor, httpActor, PASSWORD, type HttpActor } from '../chaos/http-actor.ts';
+import { waitFor } from './clients.ts';
+import { CITIZEN, DAK_LA } from './steps.ts';
+
+const DAK_MAR = '002.29.00.H34';
+const fast = { intervalMs: 200 };
+
+let root: string;
+let nation: RunningServer;
+let province: RunningServer;
+let commune: RunningServer;
+let provinceOptions: StartServerOptions;
+
+const stored = (server: RunningServer, collection: 'dossiers' | 'events', id: string) => server.store.documents.get(collection, id);
+const master = async (server: RunningServer, id: string) => (await stored(server, 'dossiers', id))!.data as unknown as Dossier;
+
+async function receivedAtCommune(citizen: HttpActor, desk: HttpActor, procedure: Procedure): Promise<Dossier> {
+  const submitted = await citizen.act(draftFor(citizen.user, procedure, DAK_LA), { type: 'submit' });
+  await desk.act(submitted, { type: 'receive', dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString() });
+  return master(commune, submitted.id);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'motcua-tiers-'));
+  nation = await startServer({ dataDir: join(root, 'nation'), tier: 'national' });
+  provinceOptions = {
+    dataDir: join(root, 'province'), tier: 'province', upstreamUrl: nation.url,
+    upstream: { username: 'tier.kontum', password: PASSWORD, ...fast },
+  };
+  province = await startServer(provinceOptions);
+  provinceOptions.port = province.port;
+  commune = await startServer({
+    dataDir: join(root, 'commune'), tier: 'commune', upstreamUrl: province.url,
+    upstream: { username: 'tier.dakla', password: PASSWORD, ...fast },
+  });
+});
+
+afterAll(async () => {
+  await commune?.close();
+  await province?.close();
+  await nation?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('tiers: commune → province → nation', () => {
+  it('a dossier received at the commune reaches the province with its history and the nation as a summary', async () => {
+    const citizen = await httpActor(commune.url, CITIZEN);
+    const desk = await httpActor(commune.url, 'motcua.dakla');
+    const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_LA))!;
+    const dossier = await receivedAtCommune(citizen, desk, procedure);
+    expect(dossier.code).toMatch(/^H34\.29\.2-\d{6}-\d{4}$/);
+
+    const atProvince = await waitFor('the dossier at the province', async () => (await master(province, dossier.id).catch(() => null))?.status === 2);
+    expect(atProvince).toBe(true);
+    expect((await master(province, dossier.id)).code).toBe(dossier.code);
+    // Relayed events keep the person who acted, not the tier's account.
+    const events = (await desk.pull<DossierEvent>('events')).filter((e) => e.dossierId === dossier.id);
+    for (const event of events) {
+      const relayed = await waitFor(`event ${event.type} at the province`, () => stored(province, 'events', event.id));
+      expect((relayed.data as unknown as DossierEvent).actor.userId).toBe(event.actor.userId);
+    }
+    expect(events.map((e) => e.actor.userId).sort()).toEqual([citizen.user.id, desk.user.id].sort());
+
+    await waitFor('the dossier at the nation', async () => (await stored(nation, 'dossiers', dossier.id))?.data.code === dossier.code);
+    // The nation holds summaries and warehouse documents, not histories.
+    expect(await stored(nation, 'events', events[0]!.id)).toBeNull();
+  });
+
+  it('keeps working while the province is down and resumes from its checkpoint when it returns', async () => {
+    const citizen = await httpActor(commune.url, CITIZEN);
+    const desk = await httpActor(commune.url, 'motcua.dakla');
+    const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_LA))!;
+    await commune.upstream!.syncNow();
+    await province.close();
+    await commune.upstream!.syncNow().catch(() => {});
+    const checkpointBefore = await checkpointOf(commune.store, 'push', 'dossiers');
+    expect(checkpointBefore).toBeGreaterThan(0);
+    const pushedBefore = commune.upstream!.status().totals.pushed;
+    const offline: Dossier[] = [];
+    for (let i = 0; i < 5; i++) offline.push(await receivedAtCommune(citizen, desk, procedure));
+    await expect(commune.upstream!.syncNow()).rejects.toThrow(/unreachable/);
+    expect(commune.upstream!.status().online).toBe(false);
+    expect(await checkpointOf(commune.store, 'push', 'dossiers')).toBe(checkpointBefore);
+
+    province = await startServer(provinceOptions);
+    for (const dossier of offline) {
+      await waitFor(`${dossier.code} at the province`, async () => (await stored(province, 'dossiers', dossier.id))?.data.code === dossier.code);
+    }
+    await commune.upstream!.syncNow();
+    // Resumed: only what changed since the checkpoint went up (5 dossiers, 10 events), not everything again.
+    const pushedAfter = commune.upstream!.status().totals.pushed - pushedBefore;
+    expect(pushedAfter).toBeGreaterThanOrEqual(15);
+    expect(pushedAfter).toBeLessThan(40);
+
+    // Nothing lost, nothing twice: the province holds exactly the commune's Đắk La dossiers and histories.
+    const officer = await httpActor(province.url, 'motcua.dakla');
+    const ids = (docs: Array<{ id: string }>) => docs.map((d) => d.id).sort();
+    const localDesk = await httpActor(commune.url, 'motcua.dakla');
+    const [here, there] = [await localDesk.pull<Dossier>('dossiers'), await officer.pull<Dossier>('dossiers')];
+    expect(ids(there)).toEqual(ids(here));
+    const codes = there.map((d) => d.code).filter((code) => code !== null);
+    expect(codes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const d of here) expect(there.find((t) => t.id === d.id)!.code).toBe(d.code);
+    expect(ids(await officer.pull('events'))).toEqual(ids(await localDesk.pull('events')));
+  });
+
+  it("the citizen's \"Kho QG\" reads the national warehouse through the province, for themself only", async () => {
+    // A document digitized in another province, already replicated to the nation.
+    const data = { id: `wh-${crypto.randomUUID()}`, ownerCccd: CITIZEN, agencyId: '000.00.00.H35', name: 'Giấy khai sinh (bản sao điện tử)' };
+    await nation.store.documents.write((tx) => tx.put('warehouse', { id: data.id, data, deleted: false, ownerCccd: CITIZEN, agencyId: data.agencyId, draft: false }));
+    const citizen = await httpActor(province.url, CITIZEN);
+    const ask = async (actor: HttpActor, cccd: string) => {
+      const res = await fetch(`${province.url}/api/warehouse/national/${cccd}`, { headers: { authorization: `Bearer ${actor.token}` } });
+      return { status: res.status, body: (await res.json()) as { documents?: Array<{ id: string }> } };
+    };
+    const own = await ask(citizen, CITIZEN);
+    expect(own.status).toBe(200);
+    expect(own.body.documents!.map((d) => d.id)).toContain(data.id);
+    expect((await ask(citizen, '062301000456')).status).toBe(403);
+    expect((await ask(await httpActor(province.url, 'motcua.dakla'), CITIZEN)).status).toBe(403);
+  });
+
+  it('a tier cannot push documents of agencies it does not own', async () => {
+    const dakLaBox = await httpActor(province.url, 'tier.dakla');
+    const citizen = await httpActor(commune.url, CITIZEN);
+    const procedure = (await citizen.pull<Procedure>('procedures'))[0]!;
+    const foreign = { ...draftFor(citizen.user, procedure, DAK_MAR), status: 1, submittedAt: new Date().toISOString() };
+    const refused = await dakLaBox.push('dossiers', [{ assumedMasterState: null, newDocumentState: { ...foreign, _deleted: false } }]);
+    expect(refused.status).toBe(403);
+    expect(await stored(province, 'dossiers', foreign.id)).toBeNull();
+
+    const provinceBox = await httpActor(nation.url, 'tier.kontum');
+    const otherProvince = { ...foreign, id: crypto.randomUUID(), agencyId: '000.00.00.H35' };
+    expect((await provinceBox.push('dossiers', [{ assumedMasterState: null, newDocumentState: { ...otherProvince, _deleted: false } }])).status).toBe(403);
+    // The catalog stays the admins' even for a tier account.
+    const agencies = await provinceBox.pull<Record<string, unknown>>('agencies');
+    const renamed = { ...agencies[0]!, name: 'Đổi tên', _deleted: false };
+    expect((await provinceBox.push('agencies', [{ assumedMasterState: { ...agencies[0]!, _deleted: false }, newDocumentState: renamed }])).status).toBe(403);
+  });
+});
