@@ -48,6 +48,9 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: { name: 'security', root: 'tests', include: ['security/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
+      },
     ],
   },
 });

@@ -23,6 +23,9 @@ const MyWarehousePage = lazy(() => import('./features/warehouse/MyWarehousePage.
 const StatsPage = lazy(() => import('./features/stats/StatsPage.tsx'));
 const IntakeListPage = lazy(() => import('./features/intake/IntakeListPage.tsx'));
 const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
+const ConflictsPage = lazy(() => import('./features/conflicts/ConflictsPage.tsx'));
+const RegisterPage = lazy(() => import('./features/register/RegisterPage.tsx'));
+const AccountsPage = lazy(() => import('./features/admin/AccountsPage.tsx'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -72,6 +75,7 @@ export default function App() {
     <Router root={Root}>
       <Route path="/dang-nhap" component={LoginPage} />
       <Route path="/tra-cuu-ho-so" component={PublicLookupPage} />
+      <Route path="/dang-ky" component={RegisterPage} />
       <Route path="/" component={ShellPage}>
         <Route path="/" component={Home} />
         <Route path="/thu-tuc" component={CatalogPage} />
@@ -89,6 +93,8 @@ export default function App() {
         <Route path="/tra-cuu/:id" component={only('officer', ReceptionDossierPage)} />
         <Route path="/xu-ly" component={only('officer', QueuesPage)} />
         <Route path="/xu-ly/:id" component={only('officer', ReceptionDossierPage)} />
+        <Route path="/xung-dot" component={only('officer', ConflictsPage)} />
+        <Route path="/quan-tri/tai-khoan" component={only('officer', AccountsPage)} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -5,15 +5,20 @@
 import { MAX_FILE_BYTES } from '@motcua/model';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
+import { createAccounts } from './auth/accounts.ts';
 import { requireUser } from './auth/middleware.ts';
+import { codeRoutes } from './codes/lease-route.ts';
 import { createSessions } from './auth/sessions.ts';
+import { createLoginThrottle, type LoginThrottle } from './auth/throttle.ts';
+import { tokenRevocation } from './auth/revocation.ts';
 import { createAccessTokens } from './auth/tokens.ts';
 import type { Tier } from './config.ts';
 import { errorBody, handleError } from './errors.ts';
 import type { BlobFiles } from './files/blob-files.ts';
 import { pwaRoutes } from './http/pwa.ts';
+import { corsPolicy, defaultBodyLimit, securityHeaders } from './http/security.ts';
 import { silentLogger, type Logger } from './log.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { fileRoutes } from './routes/files.ts';
 import { createTusServer, UPLOADS_PATH } from './files/tus-uploads.ts';
@@ -27,6 +32,8 @@ import type { RateLimit } from './public/rate-limit.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { warehouseRoutes } from './routes/warehouse.ts';
+import { nationalWarehouseRoutes } from './routes/national-warehouse.ts';
+import type { UpstreamClient } from './upstream/client.ts';
 import type { SyncStore } from './store/types.ts';
 import { createChangeBus, type ChangeBus } from './sync/change-bus.ts';
 
@@ -50,13 +57,25 @@ export interface AppDeps {
   population?: PopulationRegistry;
   /** The identity check's per-officer limit (tests pass a small one). */
   populationLimit?: RateLimit;
+  /** Other origins whose pages may call the API (`CORS_ORIGINS`); same origin only by default. */
+  corsOrigins?: string[];
+  /** Failed logins per account, per client address, and registrations per address (tests pass small ones). */
+  loginThrottle?: LoginThrottle;
+  addressThrottle?: LoginThrottle;
+  registerThrottle?: LoginThrottle;
+  /** The parent tier, signed in with this tier's service account (for the national warehouse). */
+  upstream?: Pick<UpstreamClient, 'get'> | null;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? silentLogger;
   const bus = deps.bus ?? createChangeBus();
-  const tokens = createAccessTokens(deps.jwtSecret);
-  const sessions = createSessions({ store: deps.store, tokens, log });
+  const tokens = createAccessTokens(deps.jwtSecret, { revoked: tokenRevocation(deps.store) });
+  const sessions = createSessions({ store: deps.store, tokens, log, throttle: deps.loginThrottle, addressThrottle: deps.addressThrottle });
+  const accounts = createAccounts({ store: deps.store });
+  const registerThrottle =
+    deps.registerThrottle ??
+    createLoginThrottle({ maxFailures: 20, windowMs: 60 * 60_000, message: (wait) => `Đăng ký quá nhiều lần từ địa chỉ này, hãy thử lại sau ${wait} phút` });
   const app = new Hono();
 
   app.onError(handleError(log));
@@ -70,7 +89,9 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
-  app.use('*', secureHeaders({ strictTransportSecurity: false, crossOriginEmbedderPolicy: false }));
+  app.use('*', securityHeaders());
+  app.use('/api/*', corsPolicy(deps.corsOrigins ?? []));
+  app.use('/api/*', defaultBodyLimit());
   app.use('*', compress());
   app.use('/api/*', async (c, next) => {
     await next();
@@ -79,7 +100,8 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.route('/api/health', healthRoutes({ tier: deps.tier ?? 'province', version: VERSION }));
-  app.route('/api/auth', authRoutes({ sessions, tokens }));
+  app.route('/api/auth', authRoutes({ sessions, tokens, accounts, registerThrottle }));
+  app.route('/api/admin', adminRoutes({ store: deps.store, tokens }));
   app.route('/api/pki', pkiRoutes({ store: deps.store, tokens, log }));
   app.route('/api/public/lookup', lookupRoutes({ store: deps.store, limit: deps.lookupLimit }));
   app.use('/api/sync/*', requireUser(tokens));
@@ -91,11 +113,14 @@ export function createApp(deps: AppDeps): Hono {
   app.all(UPLOADS_PATH, (c) => tus.handleWeb(c.req.raw));
   app.all(`${UPLOADS_PATH}/*`, (c) => tus.handleWeb(c.req.raw));
   app.use('/api/warehouse/*', requireUser(tokens));
+  app.route('/api/warehouse/national', nationalWarehouseRoutes({ store: deps.store, upstream: deps.upstream ?? null, national: deps.tier === 'national' }));
   app.route('/api/warehouse', warehouseRoutes({ store: deps.store }));
   app.use('/api/stats/*', requireUser(tokens));
   app.route('/api/stats', statsRoutes({ store: deps.store }));
   app.use('/api/population/*', requireUser(tokens));
   app.route('/api/population', populationRoutes({ store: deps.store, registry: deps.population ?? createSyntheticRegistry(), limit: deps.populationLimit }));
+  app.use('/api/codes/*', requireUser(tokens));
+  app.route('/api/codes', codeRoutes({ store: deps.store }));
   if (deps.pwaDir) app.route('/', pwaRoutes(deps.pwaDir));
   return app;
 }

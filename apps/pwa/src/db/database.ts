@@ -29,6 +29,7 @@ import {
 import { blobSchema, type BlobEntry } from './schemas/blob.schema.ts';
 import { conflictHandlers } from './conflict.ts';
 import { migrationStrategies } from './migrations.ts';
+import { encryptedFields, encryptingStorage, withEncryption } from './encryption.ts';
 
 addRxPlugin(RxDBAttachmentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -65,6 +66,11 @@ export interface CreateDatabaseOptions {
    * several databases at once open only what they use; the app opens them all.
    */
   collections?: readonly CollectionName[];
+  /**
+   * The person's data key (hex, from `@motcua/crypto/keys`): when given, the sensitive fields and
+   * the file bytes are stored encrypted (see `encryption.ts`). The app always gives it.
+   */
+  encryptionKey?: string;
 }
 
 /**
@@ -75,21 +81,30 @@ export interface CreateDatabaseOptions {
  * const queue = db.dossiers.find({ selector: { status: 1 } }).$;
  */
 export async function createDatabase(options: CreateDatabaseOptions): Promise<MotcuaDatabase> {
-  const { validate = true, multiInstance = false } = options;
-  const storage = validate ? wrappedValidateAjvStorage({ storage: options.storage }) : options.storage;
+  const { validate = true, multiInstance = false, encryptionKey } = options;
+  const base = encryptionKey ? encryptingStorage(options.storage) : options.storage;
+  const storage = validate ? wrappedValidateAjvStorage({ storage: base }) : base;
+  const encrypt = <T>(schema: RxJsonSchema<T>, name: CollectionName | 'blobs') =>
+    encryptionKey ? withEncryption(schema, encryptedFields[name]) : schema;
   const db = await createRxDatabase<MotcuaCollections>({
     name: options.name,
     storage,
     multiInstance,
+    ...(encryptionKey ? { password: encryptionKey } : {}),
     eventReduce: true,
     closeDuplicates: true,
   });
   try {
     const names = options.collections ?? collectionNames;
-    const creators = Object.fromEntries(names.map((name) => [name, replicated(name)]));
+    const creators = Object.fromEntries(
+      names.map((name) => {
+        const creator = replicated(name);
+        return [name, { ...creator, schema: encrypt(creator.schema, name) }];
+      }),
+    );
     await db.addCollections({
       ...creators,
-      blobs: { schema: blobSchema, migrationStrategies: migrationStrategies.blobs },
+      blobs: { schema: encrypt(blobSchema, 'blobs'), migrationStrategies: migrationStrategies.blobs },
     } as Parameters<MotcuaDatabase['addCollections']>[0]);
   } catch (error) {
     await db.close();

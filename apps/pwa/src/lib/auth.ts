@@ -28,11 +28,17 @@ export interface AuthClientOptions {
   storage: KeyValueStorage;
   fetch: typeof fetch;
   now?: () => number;
+  /** This device's id, sent as `X-Device-Id` so that an administrator can revoke the device. */
+  deviceId?: () => string | null;
   /** Serializes refreshes across tabs; defaults to running the task directly. */
   withLock?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
-export type AuthErrorCode = 'invalid_credentials' | 'offline' | 'server' | 'bad_input';
+export type AuthErrorCode = 'invalid_credentials' | 'offline' | 'server' | 'bad_input' | 'device_revoked';
+
+/** The server's error code for a request from a revoked device (401). */
+export const DEVICE_REVOKED = 'device_revoked';
+export const DEVICE_REVOKED_MESSAGE = 'Thiết bị này đã bị thu hồi quyền truy cập.';
 
 /** A sign-in failure with a Vietnamese message fit to show. */
 export class AuthError extends Error {
@@ -64,6 +70,29 @@ export interface AuthClient {
   /** A valid access token, refreshed if needed; `null` offline or signed out. */
   getAccessToken(): Promise<string | null>;
   logout(): Promise<void>;
+  /**
+   * Signs in with no server, after the password was checked on the device (it unwrapped the
+   * person's data key). The session has no tokens: replication waits until an online sign-in.
+   */
+  startOffline(user: SessionUser): Session;
+  /**
+   * Signs in with the server for the current offline session (same user, password kept in memory
+   * by the caller). Does nothing if the session ended or changed meanwhile; answers whether the
+   * session now has tokens.
+   */
+  resumeOnline(password: string): Promise<boolean>;
+  /** Called with the user whose refresh the server refused because this device was revoked. */
+  onDeviceRevoked(listener: (user: SessionUser) => void): () => void;
+}
+
+/** The server's `error.code` of a refused request, or null. */
+export async function errorCodeOf(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : null;
+  } catch {
+    return null;
+  }
 }
 
 export const SESSION_KEY = 'motcua.session';
@@ -94,6 +123,7 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
   const now = options.now ?? Date.now;
   const withLock = options.withLock ?? ((task) => task());
   const listeners = new Set<(session: Session | null) => void>();
+  const revokedListeners = new Set<(user: SessionUser) => void>();
   let session = readSession(storage);
   let refreshing: Promise<Session | null> | null = null;
 
@@ -116,10 +146,15 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
   async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
     return options.fetch(`${baseUrl}/api/auth/${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...deviceHeader() },
       body: JSON.stringify(body),
       signal,
     });
+  }
+
+  function deviceHeader(): Record<string, string> {
+    const id = options.deviceId?.();
+    return id ? { 'X-Device-Id': id } : {};
   }
 
   function fresh(s: Session | null): s is Session & { accessToken: string } {
@@ -138,6 +173,7 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
         session = stored;
         return stored;
       }
+      if (!stored.refreshToken) return null; // signed in offline: no token to refresh
       let response: Response;
       try {
         response = await post('refresh', { refreshToken: stored.refreshToken });
@@ -145,7 +181,9 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
         return null; // offline: keep the session, try later
       }
       if (response.status === 401 || response.status === 403) {
+        const revoked = (await errorCodeOf(response)) === DEVICE_REVOKED;
         set(null);
+        if (revoked) for (const listener of revokedListeners) listener(stored.user);
         return null;
       }
       if (!response.ok) return null;
@@ -179,6 +217,9 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
       } catch {
         throw new AuthError('offline', 'Không kết nối được máy chủ. Cần có mạng để đăng nhập lần đầu trên thiết bị này.');
       }
+      if (response.status === 401 && (await errorCodeOf(response)) === DEVICE_REVOKED) {
+        throw new AuthError('device_revoked', DEVICE_REVOKED_MESSAGE);
+      }
       if (response.status === 401) {
         throw new AuthError('invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
       }
@@ -195,7 +236,7 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
     async getAccessToken() {
       const stored = readSession(storage) ?? session;
       if (fresh(stored)) return stored.accessToken;
-      if (!session) return null;
+      if (!session?.refreshToken) return null;
       const next = await refresh();
       return next?.accessToken ?? null;
     },
@@ -203,12 +244,47 @@ export function makeAuthClient(options: AuthClientOptions): AuthClient {
     async logout() {
       const ending = session;
       set(null);
-      if (!ending) return;
+      if (!ending?.refreshToken) return;
       try {
         await post('logout', { refreshToken: ending.refreshToken });
       } catch {
         // Offline: the token expires on its own; the device forgets it now.
       }
+    },
+
+    startOffline(user) {
+      const next: Session = { user, refreshToken: '', accessToken: null, accessExpiresAt: 0 };
+      set(next);
+      return next;
+    },
+
+    async resumeOnline(password) {
+      const before = session;
+      if (!before || before.refreshToken) return !!before;
+      let response: Response;
+      try {
+        response = await post('login', { username: before.user.username, password });
+      } catch {
+        return false;
+      }
+      if (response.status === 401 && (await errorCodeOf(response)) === DEVICE_REVOKED && session === before) {
+        set(null);
+        for (const listener of revokedListeners) listener(before.user);
+        return false;
+      }
+      if (!response.ok) return false;
+      const answer = (await response.json()) as TokenAnswer;
+      if (session !== before || answer.user.id !== before.user.id) {
+        await post('logout', { refreshToken: answer.refreshToken }).catch(() => undefined);
+        return false;
+      }
+      set(fromAnswer(answer));
+      return true;
+    },
+
+    onDeviceRevoked(listener) {
+      revokedListeners.add(listener);
+      return () => revokedListeners.delete(listener);
     },
   };
 }

@@ -3,11 +3,22 @@
  * mirrored into a Solid signal.
  */
 import { createSignal } from 'solid-js';
-import { makeAuthClient, type Session } from './auth.ts';
+import { DEVICE_REVOKED_MESSAGE, makeAuthClient, type Session } from './auth.ts';
+import { newId } from './ids.ts';
 
 function withWebLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   return locks ? (locks.request('motcua-auth-refresh', task) as Promise<T>) : task();
+}
+
+/** The device id of the event chain (`motcua.deviceId`, see deviceChain.ts), created if absent. */
+function deviceId(): string {
+  let id = localStorage.getItem('motcua.deviceId');
+  if (!id) {
+    id = newId();
+    localStorage.setItem('motcua.deviceId', id);
+  }
+  return id;
 }
 
 export const auth = makeAuthClient({
@@ -15,6 +26,18 @@ export const auth = makeAuthClient({
   storage: localStorage,
   fetch: (input, init) => fetch(input, init),
   withLock: withWebLock,
+  deviceId,
+});
+
+const [notice, setNotice] = createSignal<string | null>(null);
+
+/** A message for the sign-in screen (e.g. the device was revoked), or null. */
+export { notice, setNotice };
+
+// An administrator revoked this device: wipe the person's data, back to the sign-in screen.
+auth.onDeviceRevoked((user) => {
+  setNotice(DEVICE_REVOKED_MESSAGE);
+  void import('../features/lock/wipeUserData.ts').then((m) => m.wipeUserData(user));
 });
 
 const [session, setSession] = createSignal<Session | null>(auth.current());

@@ -1,6 +1,8 @@
 /**
  * Login, refresh and logout. Refresh tokens are random, stored hashed, single-use and rotate; a
- * reused token revokes its whole family (it was stolen, or replayed).
+ * reused token revokes its whole family (it was stolen, or replayed). Logins are throttled per
+ * account and per address; a device id given by the client is bound into the tokens, so revoking
+ * the device ends them. Sign-ins, failures and sign-outs everywhere go to the audit log.
  */
 import type { SessionUser } from '@motcua/model';
 import { randomToken, sha256Hex, verifyPassword } from '@motcua/crypto';
@@ -28,41 +30,78 @@ export function sessionUser(record: UserRecord): SessionUser {
 }
 
 const invalidCredentials = () => unauthorized('invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng');
+const deviceRevoked = () => unauthorized('device_revoked', 'Thiết bị này đã bị thu hồi, hãy liên hệ quản trị');
 const invalidRefresh = () => unauthorized('invalid_refresh_token', 'Phiên đăng nhập không còn hiệu lực, hãy đăng nhập lại');
 
-export function createSessions(deps: { store: SyncStore; tokens: AccessTokens; log: Logger; throttle?: LoginThrottle }) {
+/** Where a login or refresh comes from: the client's device id (if sent) and address (if known). */
+export interface ClientContext {
+  deviceId?: string | null;
+  address?: string | null;
+}
+
+export function createSessions(deps: {
+  store: SyncStore;
+  tokens: AccessTokens;
+  log: Logger;
+  throttle?: LoginThrottle;
+  /** Failed logins per client address (many accounts tried from one place). */
+  addressThrottle?: LoginThrottle;
+}) {
   const { store, tokens, log } = deps;
   const throttle = deps.throttle ?? createLoginThrottle();
+  const addressThrottle = deps.addressThrottle ?? createLoginThrottle({ maxFailures: 50 });
+  const audit = (userId: string, action: string, subject: string) => store.warehouse.audit({ userId, action, subject });
 
-  async function grant(record: UserRecord, familyId: string): Promise<SessionGrant> {
+  async function checkDevice(ctx: ClientContext): Promise<void> {
+    if (ctx.deviceId && (await store.accounts.isDeviceRevoked(ctx.deviceId))) throw deviceRevoked();
+  }
+
+  async function grant(record: UserRecord, familyId: string, ctx: ClientContext): Promise<SessionGrant> {
     const refreshToken = randomToken(32);
+    const deviceId = ctx.deviceId ?? null;
+    if (deviceId) await store.accounts.touchDevice(deviceId, record.id, record.role === 'citizen' ? null : record.agencyId);
     await store.refreshTokens.insert({
       tokenHash: await sha256Hex(refreshToken),
       userId: record.id,
       familyId,
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
+      deviceId,
     });
     const user = sessionUser(record);
-    return { accessToken: await tokens.issue(user), refreshToken, user, expiresIn: ACCESS_TOKEN_SECONDS };
+    return { accessToken: await tokens.issue(user, new Date(), deviceId), refreshToken, user, expiresIn: ACCESS_TOKEN_SECONDS };
   }
 
   return {
-    async login(username: string, password: string): Promise<SessionGrant> {
+    async login(username: string, password: string, ctx: ClientContext = {}): Promise<SessionGrant> {
       const key = username.trim().toLowerCase();
+      const address = ctx.address ?? null;
       throttle.check(key);
+      if (address) addressThrottle.check(address);
       const record = await store.users.byUsername(username.trim());
       const ok = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
       if (!record || !ok || record.disabled) {
         throttle.fail(key);
+        if (address) addressThrottle.fail(address);
         log.info('login refused', { username: username.slice(0, 64) });
+        await audit(record?.id ?? '-', 'auth.login_failed', username.trim().slice(0, 128));
         throw invalidCredentials();
       }
+      await checkDevice(ctx);
       throttle.succeed(key);
       log.info('login', { userId: record.id });
-      return grant(record, randomToken(16));
+      await audit(record.id, 'auth.login', ctx.deviceId ? `device:${ctx.deviceId}` : record.id);
+      return grant(record, randomToken(16), ctx);
     },
 
-    async refresh(refreshToken: string): Promise<SessionGrant> {
+    /** Revokes every refresh token family of the user: every device must sign in again. */
+    async logoutAll(userId: string): Promise<number> {
+      const families = await store.accounts.revokeAllTokens(userId);
+      await audit(userId, 'auth.logout_all', userId);
+      return families;
+    },
+
+    async refresh(refreshToken: string, ctx: ClientContext = {}): Promise<SessionGrant> {
+      await checkDevice(ctx);
       const use = await store.refreshTokens.use(await sha256Hex(refreshToken));
       if (use.status === 'reused') {
         await store.refreshTokens.revokeFamily(use.familyId);
@@ -72,7 +111,7 @@ export function createSessions(deps: { store: SyncStore; tokens: AccessTokens; l
       if (use.status !== 'ok') throw invalidRefresh();
       const record = await store.users.byId(use.userId);
       if (!record || record.disabled) throw invalidRefresh();
-      return grant(record, use.familyId);
+      return grant(record, use.familyId, ctx);
     },
 
     async logout(refreshToken: string): Promise<void> {

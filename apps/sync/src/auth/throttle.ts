@@ -12,8 +12,11 @@ export interface LoginThrottle {
   succeed(key: string): void;
 }
 
-export function createLoginThrottle(options: { maxFailures?: number; windowMs?: number } = {}): LoginThrottle {
+export function createLoginThrottle(
+  options: { maxFailures?: number; windowMs?: number; message?: (minutes: number) => string } = {},
+): LoginThrottle {
   const maxFailures = options.maxFailures ?? 10;
+  const message = options.message ?? ((wait: number) => `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${wait} phút`);
   const windowMs = options.windowMs ?? 15 * 60_000;
   const failures = new Map<string, number[]>();
   const recent = (key: string, now: number) => (failures.get(key) ?? []).filter((at) => now - at < windowMs);
@@ -24,7 +27,7 @@ export function createLoginThrottle(options: { maxFailures?: number; windowMs?: 
       if (list.length === 0) failures.delete(key);
       if (list.length >= maxFailures) {
         const wait = Math.ceil((list[0]! + windowMs - now) / 60_000);
-        throw new HttpError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${wait} phút`);
+        throw new HttpError(429, 'too_many_attempts', message(wait));
       }
     },
     fail(key, now = Date.now()) {

@@ -1,6 +1,8 @@
 /**
- * Access tokens: JWT HS256, 15 minutes, carrying the `SessionUser`. The secret lives in the
- * database (generated at first start), never in the repository.
+ * Access tokens: JWT HS256, 15 minutes, carrying the `SessionUser` and, when the client named it,
+ * the device (`did`). The secret lives in the database (generated at first start), never in the
+ * repository. A token bound to a revoked device, or of an account disabled or given another role
+ * since it was issued, is refused everywhere it is checked.
  */
 import type { SessionUser } from '@motcua/model';
 import { sign, verify } from 'hono/jwt';
@@ -10,10 +12,23 @@ import { unauthorized } from '../errors.ts';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 export interface AccessTokens {
-  issue(user: SessionUser, now?: Date): Promise<string>;
-  /** The user a token names; throws 401 `token_expired` or `invalid_token`. */
+  issue(user: SessionUser, now?: Date, deviceId?: string | null): Promise<string>;
+  /** The user a token names; throws 401 `token_expired`, `invalid_token` or `device_revoked`. */
   check(token: string, now?: Date): Promise<SessionUser>;
 }
+
+/** Why a well-signed token no longer stands. */
+export type TokenRevocation = 'device_revoked' | 'account_changed';
+
+export interface AccessTokenOptions {
+  /** Asked on every check: is the token's device revoked, or its account changed since issue? */
+  revoked?: (user: SessionUser, deviceId: string | null) => Promise<TokenRevocation | null>;
+}
+
+const REVOKED_MESSAGES: Record<TokenRevocation, string> = {
+  device_revoked: 'Thiết bị này đã bị thu hồi, hãy liên hệ quản trị',
+  account_changed: 'Tài khoản đã thay đổi (khóa hoặc đổi vai trò), hãy đăng nhập lại',
+};
 
 const ROLES = new Set(['citizen', 'receptionist', 'specialist', 'leader', 'admin']);
 
@@ -26,9 +41,9 @@ function userFrom(payload: Record<string, unknown>): SessionUser | null {
   return { id: sub, username, fullName, role: role as SessionUser['role'], agencyId, cccd };
 }
 
-export function createAccessTokens(secret: string): AccessTokens {
+export function createAccessTokens(secret: string, options: AccessTokenOptions = {}): AccessTokens {
   return {
-    issue(user, now = new Date()) {
+    issue(user, now = new Date(), deviceId = null) {
       const iat = Math.floor(now.getTime() / 1000);
       return sign(
         {
@@ -39,6 +54,7 @@ export function createAccessTokens(secret: string): AccessTokens {
           agencyId: user.agencyId,
           cccd: user.cccd,
           typ: 'access',
+          ...(deviceId ? { did: deviceId } : {}),
           iat,
           exp: iat + ACCESS_TOKEN_SECONDS,
         },
@@ -56,6 +72,10 @@ export function createAccessTokens(secret: string): AccessTokens {
       }
       const user = payload.typ === 'access' ? userFrom(payload) : null;
       if (!user) throw unauthorized('invalid_token', 'Mã truy cập không hợp lệ');
+      const did = payload.did;
+      if (did !== undefined && typeof did !== 'string') throw unauthorized('invalid_token', 'Mã truy cập không hợp lệ');
+      const revoked = options.revoked ? await options.revoked(user, typeof did === 'string' ? did : null) : null;
+      if (revoked) throw unauthorized(revoked, REVOKED_MESSAGES[revoked]);
       return user;
     },
   };

@@ -45,7 +45,7 @@ export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger
   app.post('/:collection/push', limitBody(MAX_PUSH_BYTES), async (c) => {
     const collection = collectionOf(c);
     const rows = parsePushBody(await readJson(c));
-    const conflicts = await applyPush({ store, bus, user: c.get('user'), collection }, rows);
+    const conflicts = await applyPush({ store, bus, user: c.get('user'), collection, deviceId: c.req.header('X-Device-Id') ?? null }, rows);
     log.debug('push', { collection, rows: rows.length, conflicts: conflicts.length, userId: c.get('user').id });
     return c.json(conflicts);
   });

@@ -2,6 +2,8 @@
  * The one PostgreSQL schema of the sync server, as an append-only list of migrations shared by
  * both adapters. Never edit an applied migration: add the next one.
  */
+import { CODE_LEASE_MIGRATION } from '../codes/code-tx.ts';
+
 export interface Migration {
   id: number;
   name: string;
@@ -130,6 +132,49 @@ CREATE TABLE notify_messages (
   PRIMARY KEY (event_id, channel)
 );
 CREATE INDEX notify_messages_due ON notify_messages (status, next_at);
+`,
+  },
+  CODE_LEASE_MIGRATION,
+  {
+    id: 8,
+    name: 'accounts_devices',
+    sql: `
+ALTER TABLE users ADD COLUMN birth_date text;
+ALTER TABLE users ADD COLUMN phone text;
+ALTER TABLE users ADD COLUMN email text;
+ALTER TABLE refresh_tokens ADD COLUMN device_id text;
+CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);
+CREATE TABLE devices (
+  id            text        PRIMARY KEY,
+  last_user_id  text,
+  first_seen    timestamptz NOT NULL DEFAULT now(),
+  last_seen     timestamptz NOT NULL DEFAULT now(),
+  revoked_at    timestamptz,
+  revoked_by    text
+);
+CREATE TABLE device_agencies (
+  device_id  text NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+  agency_id  text NOT NULL,
+  PRIMARY KEY (device_id, agency_id)
+);
+CREATE TABLE reset_codes (
+  user_id     text        PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  code_hash   text        NOT NULL,
+  expires_at  timestamptz NOT NULL,
+  attempts    integer     NOT NULL DEFAULT 0
+);
+CREATE INDEX audit_log_user ON audit_log (user_id, id);
+`,
+  },
+  {
+    id: 9,
+    name: 'blob_created_seq',
+    // Whether a files document was written after its bytes arrived is decided by the document
+    // sequence, not by clocks: two timestamps in the same tick cannot say which came first.
+    sql: `
+ALTER TABLE blobs ADD COLUMN created_seq bigint;
+UPDATE blobs b SET created_seq = coalesce((SELECT max(d.seq) FROM documents d WHERE d.written_at < b.created_at), 0);
+ALTER TABLE blobs ALTER COLUMN created_seq SET NOT NULL;
 `,
   },
 ];

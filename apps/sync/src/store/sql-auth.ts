@@ -13,6 +13,9 @@ interface UserRow {
   agency_id: string | null;
   cccd: string | null;
   disabled: boolean;
+  birth_date?: string | null;
+  phone?: string | null;
+  email?: string | null;
 }
 
 function toUser(row: UserRow): UserRecord {
@@ -25,6 +28,9 @@ function toUser(row: UserRow): UserRecord {
     agencyId: row.agency_id,
     cccd: row.cccd,
     disabled: row.disabled,
+    ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+    ...(row.phone ? { phone: row.phone } : {}),
+    ...(row.email ? { email: row.email } : {}),
   };
 }
 
@@ -36,9 +42,12 @@ export function sqlUserStore(driver: SqlDriver): UserStore {
   return {
     async create(user) {
       await driver.query(
-        `INSERT INTO users (id, username, password_hash, full_name, role, agency_id, cccd, disabled)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [user.id, user.username, user.passwordHash, user.fullName, user.role, user.agencyId, user.cccd, user.disabled],
+        `INSERT INTO users (id, username, password_hash, full_name, role, agency_id, cccd, disabled, birth_date, phone, email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          user.id, user.username, user.passwordHash, user.fullName, user.role, user.agencyId, user.cccd, user.disabled,
+          user.birthDate ?? null, user.phone ?? null, user.email ?? null,
+        ],
       );
     },
     byUsername: (username) => one('username', username),
@@ -54,8 +63,8 @@ export function sqlRefreshTokenStore(driver: SqlDriver): RefreshTokenStore {
   return {
     async insert(token) {
       await driver.query(
-        'INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at) VALUES ($1, $2, $3, $4)',
-        [token.tokenHash, token.userId, token.familyId, token.expiresAt.toISOString()],
+        'INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at, device_id) VALUES ($1, $2, $3, $4, $5)',
+        [token.tokenHash, token.userId, token.familyId, token.expiresAt.toISOString(), token.deviceId ?? null],
       );
     },
     async use(tokenHash): Promise<RefreshTokenUse> {

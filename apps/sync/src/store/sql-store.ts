@@ -4,6 +4,7 @@
 import { randomToken } from '@motcua/crypto';
 import { sqlOutboxStore } from '../notify/outbox-store.ts';
 import { migrations } from './migrations.ts';
+import { sqlAccountStore } from './sql-accounts.ts';
 import { sqlRefreshTokenStore, sqlUserStore } from './sql-auth.ts';
 import { sqlDocumentStore } from './sql-documents.ts';
 import { sqlBlobStore, sqlMetaStore } from './sql-misc.ts';
@@ -36,16 +37,18 @@ function splitStatements(script: string): string[] {
 }
 
 export function createSqlStore(driver: SqlDriver): SyncStore {
+  const users = sqlUserStore(driver);
   return {
     kind: driver.kind,
     migrate: () => migrate(driver),
     close: () => driver.close(),
     documents: sqlDocumentStore(driver, randomToken(12)),
-    users: sqlUserStore(driver),
+    users,
     refreshTokens: sqlRefreshTokenStore(driver),
     blobs: sqlBlobStore(driver),
     meta: sqlMetaStore(driver),
     warehouse: sqlWarehouseStore(driver),
     outbox: sqlOutboxStore(driver),
+    accounts: sqlAccountStore(driver, users),
   };
 }

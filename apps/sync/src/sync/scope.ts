@@ -8,6 +8,19 @@ import type { ScopeFilter, StoredDocument, SyncStore } from '../store/types.ts';
 
 export const CATALOG: ReadonlySet<CollectionName> = new Set(['agencies', 'procedures']);
 
+/** Ids of the service accounts a lower tier (commune LAN box, province) signs in with. */
+export const TIER_ACCOUNT_PREFIX = 'tier:';
+
+/**
+ * True for a tier's service account: an admin-scoped account bound to the agency the tier owns,
+ * whose id the server gave the `tier:` prefix (ids are never chosen by a client). It relays what
+ * people did elsewhere, so the "actor is the pusher" and per-role status rules apply to those
+ * people at their own tier, not to the relay; its scope stays the agencies under its own.
+ */
+export function isTierAccount(user: Pick<SessionUser, 'id' | 'role'>): boolean {
+  return user.role === 'admin' && user.id.startsWith(TIER_ACCOUNT_PREFIX);
+}
+
 /** The agency ids an officer acts for: their own, and for an admin every agency below it. */
 export async function officerAgencies(store: SyncStore, user: SessionUser): Promise<string[]> {
   if (!user.agencyId) return [];

@@ -1,10 +1,13 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
 import { AuthError } from '../../lib/auth.ts';
-import { auth, homePath, session } from '../../lib/session.ts';
+import { homePath, notice, session, setNotice } from '../../lib/session.ts';
 import { LoginView } from './LoginView.tsx';
 
-/** "Đăng nhập": the first screen, kept tiny (no database, no model code). */
+/**
+ * "Đăng nhập": the first screen, kept tiny (no database, no model code). The sign-in that unlocks
+ * the person's encrypted data (Argon2id) is loaded after the submit click.
+ */
 export default function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);
@@ -21,11 +24,13 @@ export default function LoginPage() {
     });
   });
 
-  async function submit(username: string, password: string) {
+  async function submit(username: string, password: string, shared: boolean) {
     setError(null);
+    setNotice(null);
     setBusy(true);
     try {
-      const s = await auth.login(username, password);
+      const { signInOnDevice } = await import('../lock/signInOnDevice.ts');
+      const s = await signInOnDevice({ username, password, shared });
       navigate(homePath(s.user.role), { replace: true });
     } catch (e) {
       setError(e instanceof AuthError ? e.message : 'Đăng nhập không thành công. Vui lòng thử lại.');
@@ -36,7 +41,7 @@ export default function LoginPage() {
 
   return (
     <Show when={!session()} fallback={<Navigate href={homePath(session()!.user.role)} />}>
-      <LoginView error={error()} busy={busy()} online={online()} onSubmit={submit} />
+      <LoginView error={error()} notice={notice()} busy={busy()} online={online()} onSubmit={submit} />
     </Show>
   );
 }

@@ -2,14 +2,17 @@ import { Show } from 'solid-js';
 
 export interface LoginViewProps {
   error: string | null;
+  /** A message carried from elsewhere (the device was revoked), shown above the form. */
+  notice?: string | null;
   busy: boolean;
   online: boolean;
-  onSubmit: (username: string, password: string) => void;
+  onSubmit: (username: string, password: string, shared: boolean) => void;
 }
 
 export function LoginView(props: LoginViewProps) {
   let username!: HTMLInputElement;
   let password!: HTMLInputElement;
+  let shared!: HTMLInputElement;
   return (
     <main id="main" class="login">
       <div class="login-card">
@@ -21,11 +24,16 @@ export function LoginView(props: LoginViewProps) {
           </div>
         </div>
         <h1>Đăng nhập</h1>
+        <Show when={props.notice}>
+          <p class="alert warning" role="alert">
+            {props.notice}
+          </p>
+        </Show>
         <form
           novalidate
           onSubmit={(e) => {
             e.preventDefault();
-            props.onSubmit(username.value, password.value);
+            props.onSubmit(username.value, password.value, shared.checked);
           }}
         >
           <div class="field">
@@ -55,6 +63,16 @@ export function LoginView(props: LoginViewProps) {
               aria-describedby={props.error ? 'login-error' : undefined}
             />
           </div>
+          <div class="field">
+            <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'font-weight': 'normal' }}>
+              <input
+                ref={shared}
+                type="checkbox"
+                name="shared"
+                style={{ width: '1.25rem', 'min-height': '1.25rem', height: '1.25rem', margin: '0', 'flex-shrink': '0' }}
+              /> Máy dùng chung (xóa dữ liệu của tôi khỏi máy khi đăng xuất)
+            </label>
+          </div>
           <Show when={props.error}>
             <p id="login-error" class="alert error" role="alert">
               {props.error}
@@ -62,7 +80,7 @@ export function LoginView(props: LoginViewProps) {
           </Show>
           <Show when={!props.online}>
             <p class="alert warning" role="status">
-              Thiết bị đang ngoại tuyến. Cần có mạng để đăng nhập lần đầu.
+              Thiết bị đang ngoại tuyến. Chỉ đăng nhập được nếu bạn đã từng đăng nhập trên máy này.
             </p>
           </Show>
           <button type="submit" class="button primary block" disabled={props.busy}>
@@ -70,6 +88,9 @@ export function LoginView(props: LoginViewProps) {
           </button>
         </form>
         <p class="login-help">Công dân đăng nhập bằng số CCCD (12 chữ số).</p>
+        <p class="login-help">
+          Chưa có tài khoản? <a href="/dang-ky">Đăng ký tài khoản</a>
+        </p>
         <p class="login-help">
           <a href="/tra-cuu-ho-so">Tra cứu hồ sơ</a> không cần đăng nhập.
         </p>

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, createEffect, on, type JSX } from 'solid-js';
+import { For, Show, createEffect, on, type JSX } from 'solid-js';
 import type { SessionUser } from '@motcua/model';
 import { OverdueBanner } from '../processing/OverdueBanner.tsx';
 
@@ -17,6 +17,8 @@ export interface ShellViewProps {
   /** Changes when the person moves to another screen (the path). */
   screen: string;
   onLogout: () => void;
+  /** A count shown beside a navigation item, by its path (e.g. conflicts to review). */
+  counts?: Record<string, number>;
   children?: JSX.Element;
 }
 
@@ -33,8 +35,10 @@ function navFor(role: SessionUser['role']): Array<{ href: string; label: string 
     { href: '/tiep-nhan', label: 'Hồ sơ chờ tiếp nhận' },
     ...(role === 'receptionist' ? [{ href: '/tiep-nhan-truc-tiep', label: 'Tiếp nhận trực tiếp' }] : []),
     { href: '/tra-cuu', label: 'Tra cứu hồ sơ' },
+    { href: '/xung-dot', label: 'Hồ sơ có xung đột' },
     { href: '/thu-tuc', label: 'Thủ tục hành chính' },
     { href: '/thong-ke', label: 'Thống kê' },
+    ...(role === 'admin' ? [{ href: '/quan-tri/tai-khoan', label: 'Quản lý tài khoản' }] : []),
   ];
 }
 
@@ -60,6 +64,9 @@ export function ShellView(props: ShellViewProps) {
                 <li>
                   <A href={item.href} activeClass="active">
                     {item.label}
+                    <Show when={props.counts?.[item.href]}>
+                      {(n) => <span class="nav-count" aria-label={`${n()} hồ sơ`}> ({n()})</span>}
+                    </Show>
                   </A>
                 </li>
               )}

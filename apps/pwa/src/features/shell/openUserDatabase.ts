@@ -1,27 +1,58 @@
 /**
- * Opens the signed-in person's own database (`motcua-<user id>`) and starts its replication with
- * this origin's sync server. One open database per page; signing out closes it but keeps the data
- * on the device, so changes not yet synced go up at the next sign-in.
+ * Opens the signed-in person's own database (`motcua-<user id>-v2`, encrypted with their data key)
+ * and starts its replication with this origin's sync server. One open database per page; signing
+ * out closes it but keeps the data on the device, so changes not yet synced go up at the next
+ * sign-in (on a shared PC, signing out removes it: see {@link removeUserDatabases}).
  */
 import type { SessionUser } from '@motcua/model';
+import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { ENCRYPTED_NAME_SUFFIX } from '../../db/encryption.ts';
 import { closeDatabase, createDatabase, startReplication } from '../../db/index.ts';
 import type { AuthClient } from '../../lib/auth.ts';
 import type { DatabaseContextValue } from '../../lib/useDatabase.ts';
 
 let current: { userId: string; opening: Promise<DatabaseContextValue> } | null = null;
 
+/**
+ * Whether the page may compile code from strings. The ajv validator needs it; under a
+ * Content-Security-Policy without `'unsafe-eval'` the database opens without local validation
+ * (the server checks every pushed document against the same schemas and refuses invalid ones).
+ */
+function evalAllowed(): boolean {
+  try {
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** RxDB database names allow lower-case letters, digits, `_`, `$` and `-` only. */
 export function databaseName(userId: string): string {
+  return legacyDatabaseName(userId) + ENCRYPTED_NAME_SUFFIX;
+}
+
+/** The name of the unencrypted database of earlier builds, removed when the person signs in. */
+function legacyDatabaseName(userId: string): string {
   return 'motcua-' + userId.toLowerCase().replace(/[^a-z0-9_$-]/g, '-');
 }
 
-export function openUserDatabase(user: SessionUser, auth: AuthClient): Promise<DatabaseContextValue> {
+/**
+ * Opens the person's database with their data key (hex), closing any other open one.
+ * @param encryptionKey the unwrapped data key of `user` (see `lib/keystore.ts`)
+ */
+export function openUserDatabase(user: SessionUser, auth: AuthClient, encryptionKey: string): Promise<DatabaseContextValue> {
   if (current?.userId === user.id) return current.opening;
   const previous = current;
   const opening = (async () => {
     if (previous) await closeUserDatabase(previous.opening);
-    const db = await createDatabase({ storage: getRxStorageDexie(), name: databaseName(user.id), multiInstance: true });
+    const db = await createDatabase({
+      storage: getRxStorageDexie(),
+      name: databaseName(user.id),
+      multiInstance: true,
+      encryptionKey,
+      validate: evalAllowed(),
+    });
     const sync = startReplication(db, {
       baseUrl: location.origin,
       getAccessToken: async (options) => {
@@ -54,4 +85,46 @@ export async function closeCurrentDatabase(): Promise<void> {
   const open = current;
   current = null;
   if (open) await closeUserDatabase(open.opening);
+}
+
+/**
+ * Removes every local database of `userId` (the encrypted one and an unencrypted one of earlier
+ * builds), closing it first if open. Changes not yet synced in them are lost.
+ */
+export async function removeUserDatabases(userId: string): Promise<void> {
+  const open = current?.userId === userId ? current : null;
+  if (open) {
+    current = null;
+    try {
+      const { db, sync } = await open.opening;
+      await sync.stop();
+      await db.remove();
+    } catch {
+      // It never opened: removed by name below.
+    }
+  }
+  for (const name of [databaseName(userId), legacyDatabaseName(userId)]) {
+    await removeRxDatabase(name, getRxStorageDexie(), true);
+    await deleteIndexedDatabases(`rxdb-dexie-${name}--`);
+  }
+}
+
+/** RxDB's Dexie storage empties its tables on removal; this deletes the IndexedDB databases too. */
+async function deleteIndexedDatabases(prefix: string): Promise<void> {
+  const all = (await indexedDB.databases?.()) ?? [];
+  const names = all.map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+  await Promise.all(
+    names.map(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(n);
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+    ),
+  );
+}
+
+/** Removes the unencrypted database an earlier build left for `userId`, if any. */
+export async function removeLegacyDatabase(userId: string): Promise<void> {
+  await removeRxDatabase(legacyDatabaseName(userId), getRxStorageDexie(), true);
 }

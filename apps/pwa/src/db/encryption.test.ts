@@ -1,0 +1,101 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { collectionSchemas } from '@motcua/model';
+import { closeDatabase, createDatabase, type MotcuaDatabase } from './database.ts';
+import { encryptedFields, withEncryption } from './encryption.ts';
+import { BLOB_ATTACHMENT_ID, blobSchema } from './schemas/blob.schema.ts';
+import { enableDevMode, sampleDossier, uniqueName } from './testing.ts';
+
+const KEY = 'a1'.repeat(32);
+const NAME = 'Nguyễn Văn An';
+
+beforeAll(() => enableDevMode());
+
+/** Every value of every object store of every database of `idb`, read raw (not through RxDB). */
+async function rawDump(idb: IDBFactory): Promise<string> {
+  const parts: string[] = [];
+  for (const info of await idb.databases()) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = idb.open(info.name!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      const values = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const value of values) parts.push(await stringify(value));
+    }
+    db.close();
+  }
+  return parts.join('\n');
+}
+
+async function stringify(value: unknown): Promise<string> {
+  if (value instanceof Blob) return value.text();
+  if (value && typeof value === 'object') {
+    const entries = await Promise.all(Object.values(value).map(stringify));
+    return JSON.stringify(value) + entries.join(' ');
+  }
+  return JSON.stringify(value) ?? '';
+}
+
+describe('encryption at rest on Dexie (raw IndexedDB)', () => {
+  let db: MotcuaDatabase | undefined;
+  afterEach(async () => {
+    if (db) await closeDatabase(db);
+    db = undefined;
+  });
+
+  it('stores names, file names and file bytes as ciphertext, and reads them back', async () => {
+    const idb = new IDBFactory();
+    const storage = getRxStorageDexie({ indexedDB: idb, IDBKeyRange });
+    const name = uniqueName();
+    db = await createDatabase({ storage, name, encryptionKey: KEY });
+    const dossier = sampleDossier();
+    await db.dossiers.insert(dossier);
+    const sha = 'b'.repeat(64);
+    const blob = await db.blobs.insert({ sha256: sha, name: `CCCD ${NAME}.pdf`, mime: 'application/pdf', size: 20, state: 'pending', error: null, createdAt: 1 });
+    await blob.putAttachment({ id: BLOB_ATTACHMENT_ID, data: new Blob([`%PDF-1.7 ${NAME}`]), type: 'application/pdf' });
+
+    const raw = await rawDump(idb);
+    expect(raw).toContain(dossier.id); // the documents are there…
+    expect(raw).not.toContain(NAME); // …but not the names,
+    expect(raw).not.toContain('Nguy'); // nor a prefix,
+    expect(raw).not.toContain('0905000123'); // nor the phone number,
+    expect(raw).not.toContain('%PDF-1.7'); // nor the file bytes.
+
+    // Through RxDB, with the key, everything reads back and the plain fields still query.
+    const queue = await db.dossiers.find({ selector: { status: 1, agencyId: dossier.agencyId } }).exec();
+    expect(queue.map((d) => d.applicant.fullName)).toEqual([NAME]);
+    const bytes = await (await db.blobs.findOne(sha).exec())!.getAttachment(BLOB_ATTACHMENT_ID)!.getData();
+    expect(await bytes.text()).toBe(`%PDF-1.7 ${NAME}`);
+    await closeDatabase(db);
+
+    // Another key cannot open it.
+    db = undefined;
+    await expect(createDatabase({ storage, name, encryptionKey: 'c2'.repeat(32) })).rejects.toThrow();
+  });
+
+  it('without a key the same data is plaintext (the check above means something)', async () => {
+    const idb = new IDBFactory();
+    db = await createDatabase({ storage: getRxStorageDexie({ indexedDB: idb, IDBKeyRange }), name: uniqueName() });
+    await db.dossiers.insert(sampleDossier());
+    expect(await rawDump(idb)).toContain(NAME);
+  });
+});
+
+describe('withEncryption', () => {
+  it('lists only existing, unindexed fields, and encrypts blob attachments', () => {
+    for (const [name, schema] of Object.entries(collectionSchemas)) {
+      const fields = encryptedFields[name as keyof typeof encryptedFields];
+      expect(() => withEncryption(schema as never, fields)).not.toThrow();
+    }
+    expect(withEncryption(blobSchema, encryptedFields.blobs).attachments).toEqual({ encrypted: true });
+    expect(() => withEncryption(collectionSchemas.dossiers as never, ['status'])).toThrow(/indexed/);
+    expect(() => withEncryption(collectionSchemas.dossiers as never, ['nope'])).toThrow(/no field/);
+  });
+});

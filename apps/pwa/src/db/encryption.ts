@@ -1,0 +1,53 @@
+/**
+ * Encryption at rest of the local database: which fields are ciphertext in IndexedDB, and the
+ * storage wrapper that encrypts them with the person's data key.
+ *
+ * @remarks The schemas of `@motcua/model` are the replicated shape and stay free of storage
+ * concerns; this module derives from each a copy with an `encrypted` list. Encrypted fields cannot
+ * be queried or indexed: every selector in the app uses only the plain fields (status, ownerCccd,
+ * agencyId, code, procedureId, dossierId, deviceId, state, dates, and `conflicts`, which the
+ * conflicts screen selects on). The `blobs` attachments (file bytes) are encrypted too. The data
+ * key comes from `@motcua/crypto/keys`, unwrapped with the password; a password change re-wraps
+ * it and never re-encrypts the data.
+ * @module
+ */
+import type { RxJsonSchema, RxStorage } from 'rxdb';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import type { CollectionName } from '@motcua/model';
+
+/** The top-level fields stored as ciphertext, per collection (names, identity numbers, contents). */
+export const encryptedFields: Record<CollectionName | 'blobs', readonly string[]> = {
+  agencies: [],
+  procedures: [],
+  dossiers: ['applicant', 'summary', 'components', 'notify', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
+  events: ['actor', 'comment', 'data'],
+  warehouse: ['name', 'issuer', 'number', 'validScope', 'digitizedBy'],
+  files: ['name'],
+  blobs: ['name'],
+};
+
+/**
+ * A copy of `schema` with the collection's encrypted fields (and encrypted attachments when the
+ * schema has attachments). Throws if a listed field is missing or indexed, so the list cannot drift.
+ */
+export function withEncryption<T>(schema: RxJsonSchema<T>, fields: readonly string[]): RxJsonSchema<T> {
+  const properties = schema.properties as Record<string, unknown>;
+  const indexed = new Set((schema.indexes ?? []).flat());
+  for (const field of fields) {
+    if (!Object.hasOwn(properties, field)) throw new Error(`${schema.title}: no field ${field} to encrypt`);
+    if (indexed.has(field)) throw new Error(`${schema.title}: indexed field ${field} cannot be encrypted`);
+  }
+  return {
+    ...schema,
+    ...(fields.length > 0 ? { encrypted: [...fields] } : {}),
+    ...(schema.attachments ? { attachments: { ...schema.attachments, encrypted: true } } : {}),
+  };
+}
+
+/** Wraps a storage so that encrypted fields and attachments are written as ciphertext. */
+export function encryptingStorage(storage: RxStorage<any, any>): RxStorage<any, any> {
+  return wrappedKeyEncryptionCryptoJsStorage({ storage });
+}
+
+/** The stored form changed with encryption: databases are named with this suffix. */
+export const ENCRYPTED_NAME_SUFFIX = '-v2';

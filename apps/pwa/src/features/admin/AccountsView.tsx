@@ -1,0 +1,103 @@
+import { For, Show } from 'solid-js';
+import { ROLE_LABELS, type Account, type Device, type NewAccount, type OfficerRole } from './adminApi.ts';
+
+export interface AccountsViewProps {
+  accounts: Account[];
+  devices: Device[];
+  agencyIds: string[];
+  error: string | null;
+  busy: boolean;
+  onCreate: (account: NewAccount) => void;
+  onRole: (id: string, role: OfficerRole) => void;
+  onDisable: (id: string, disabled: boolean) => void;
+  onRevoke: (deviceId: string) => void;
+}
+
+const ROLES = Object.keys(ROLE_LABELS) as OfficerRole[];
+
+/** "Quản lý tài khoản": officers and devices of the admin's agencies (props only). */
+export function AccountsView(props: AccountsViewProps) {
+  let form!: HTMLFormElement;
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+  return (
+    <main id="main" class="page">
+      <h1>Quản lý tài khoản</h1>
+      <Show when={props.error}>
+        <p class="alert error" role="alert">
+          {props.error}
+        </p>
+      </Show>
+      <table class="table">
+        <caption>Tài khoản cán bộ</caption>
+        <thead>
+          <tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr>
+        </thead>
+        <tbody>
+          <For each={props.accounts}>
+            {(account) => (
+              <tr>
+                <td>{account.username}</td>
+                <td>{account.fullName}</td>
+                <td>{account.agencyId}</td>
+                <td>
+                  <select aria-label={`Vai trò của ${account.fullName}`} value={account.role} disabled={props.busy} onChange={(e) => props.onRole(account.id, e.currentTarget.value as OfficerRole)}>
+                    <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
+                  </select>
+                </td>
+                <td>
+                  <button type="button" class="button" disabled={props.busy} onClick={() => props.onDisable(account.id, !account.disabled)}>
+                    {account.disabled ? 'Mở khóa' : 'Khóa'}
+                  </button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <h2>Tạo tài khoản cán bộ</h2>
+      <form
+        ref={form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onCreate({ username: value('username'), fullName: value('fullName'), role: value('role') as OfficerRole, agencyId: value('agencyId'), password: value('password') });
+        }}
+      >
+        <div class="field"><label for="adm-username">Tên đăng nhập</label><input id="adm-username" name="username" autocomplete="off" required /></div>
+        <div class="field"><label for="adm-fullName">Họ và tên</label><input id="adm-fullName" name="fullName" required /></div>
+        <div class="field">
+          <label for="adm-role">Vai trò</label>
+          <select id="adm-role" name="role"><For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For></select>
+        </div>
+        <div class="field">
+          <label for="adm-agencyId">Đơn vị</label>
+          <select id="adm-agencyId" name="agencyId"><For each={props.agencyIds}>{(id) => <option value={id}>{id}</option>}</For></select>
+        </div>
+        <div class="field"><label for="adm-password">Mật khẩu ban đầu</label><input id="adm-password" name="password" type="password" autocomplete="new-password" required /></div>
+        <button type="submit" class="button primary" disabled={props.busy}>Tạo tài khoản</button>
+      </form>
+      <h2>Thiết bị</h2>
+      <table class="table">
+        <caption>Thiết bị đã đăng nhập</caption>
+        <thead>
+          <tr><th scope="col">Mã thiết bị</th><th scope="col">Người dùng gần nhất</th><th scope="col">Lần cuối</th><th scope="col">Thu hồi</th></tr>
+        </thead>
+        <tbody>
+          <For each={props.devices}>
+            {(device) => (
+              <tr>
+                <td>{device.id}</td>
+                <td>{device.lastUserId ?? '—'}</td>
+                <td>{new Date(device.lastSeen).toLocaleString('vi-VN')}</td>
+                <td>
+                  <Show when={!device.revokedAt} fallback={<span>Đã thu hồi</span>}>
+                    <button type="button" class="button" disabled={props.busy} onClick={() => props.onRevoke(device.id)}>Thu hồi</button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </main>
+  );
+}

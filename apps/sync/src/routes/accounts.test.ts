@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessions } from '../auth/sessions.ts';
+import { createLoginThrottle } from '../auth/throttle.ts';
+import { createAccessTokens } from '../auth/tokens.ts';
+import { silentLogger } from '../log.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+import { errorCode } from './sync-test-helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const NEW_CCCD = '062099000777';
+const registration = { cccd: NEW_CCCD, fullName: 'Y Nhàn', birthDate: '1999-03-04', phone: '0905777888', email: 'nhan@example.vn', password: 'Kon!Tum2026' };
+
+describe('POST /api/auth/register', () => {
+  it('creates a citizen who logs in with the CCCD, audits it and queues the first account details', async () => {
+    const response = await t.call('POST', '/api/auth/register', { body: registration });
+    expect(response.status).toBe(201);
+    const { user } = (await response.json()) as { user: { id: string; role: string } };
+    expect(user.role).toBe('citizen');
+    expect((await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: registration.password } })).status).toBe(200);
+    const messages = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith(`account.registered:${user.id}`));
+    expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    expect(messages[0]!.body).not.toContain(registration.password);
+    expect((await t.store.accounts.auditBy(user.id)).map((e) => e.action)).toContain('account.register');
+  });
+
+  it('refuses a CCCD that does not match the birth date, a weak password, no contact, and a second account', async () => {
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ ...registration, cccd: '062099000778', birthDate: '1985-03-04' }, 422, 'invalid_cccd'],
+      [{ ...registration, cccd: '062099000779', password: 'abcdefgh' }, 422, 'weak_password'],
+      [{ ...registration, cccd: '062099000780', password: `A!${'062099000780'}` }, 422, 'weak_password'],
+      [{ ...registration, cccd: '062099000781', phone: null, email: null }, 422, 'missing_contact'],
+      [registration, 409, 'account_exists'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await t.call('POST', '/api/auth/register', { body });
+      expect(response.status, code).toBe(status);
+      expect(await errorCode(response)).toBe(code);
+    }
+  });
+});
+
+describe('password reset by a one-time code', () => {
+  it('sends a code through the outbox, sets the new password once and signs out everywhere', async () => {
+    const old = (await (await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: registration.password } })).json()) as { refreshToken: string };
+    expect((await t.call('POST', '/api/auth/reset/request', { body: { username: NEW_CCCD } })).status).toBe(202);
+    expect((await t.call('POST', '/api/auth/reset/request', { body: { username: 'nobody' } })).status).toBe(202);
+    const sms = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith('account.reset_code:') && m.channel === 'sms').at(-1)!;
+    const code = /\b(\d{6})\b/.exec(sms.body)![1]!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const refused = await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code: wrong, password: 'Moi!Pass2026' } });
+    expect(await errorCode(refused)).toBe('invalid_reset_code');
+    expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code, password: 'Moi!Pass2026' } })).status).toBe(204);
+    expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code, password: 'Khac!Pass2026' } })).status).toBe(400);
+    expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: old.refreshToken } })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: 'Moi!Pass2026' } })).status).toBe(200);
+  });
+});
+
+describe('sign-in limits and audit', () => {
+  it('throttles failed logins per address across accounts', async () => {
+    const tokens = createAccessTokens(t.jwtSecret);
+    const sessions = createSessions({ store: t.store, tokens, log: silentLogger, addressThrottle: createLoginThrottle({ maxFailures: 3 }) });
+    for (const name of ['a1', 'a2', 'a3']) await expect(sessions.login(name, 'x', { address: '10.0.0.9' })).rejects.toMatchObject({ status: 401 });
+    await expect(sessions.login('quantri', 'Demo@2026', { address: '10.0.0.9' })).rejects.toMatchObject({ status: 429 });
+    await expect(sessions.login('quantri', 'Demo@2026', { address: '10.0.0.10' })).resolves.toHaveProperty('accessToken');
+  });
+
+  it('audits sign-in and failed sign-in', async () => {
+    await t.call('POST', '/api/auth/login', { body: { username: 'chutich.dakla', password: 'wrong' } });
+    await t.token('chutich.dakla');
+    const actions = (await t.store.accounts.auditBy('u-chutich.dakla')).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.login']));
+  });
+});
+
+describe('/api/admin', () => {
+  it('lists, creates, changes the role of and disables officers in the admin’s agencies, audited', async () => {
+    const admin = await t.token('quantri');
+    const list = (await (await t.call('GET', '/api/admin/users', { token: admin })).json()) as { users: Array<{ username: string; passwordHash?: string }> };
+    expect(list.users.map((u) => u.username)).toEqual(expect.arrayContaining(['motcua.dakla', 'motcua.dakmar']));
+    expect(list.users[0]).not.toHaveProperty('passwordHash');
+    const created = await t.call('POST', '/api/admin/users', {
+      token: admin,
+      body: { username: 'motcua2.dakla', fullName: 'Hà Văn Tư', role: 'receptionist', agencyId: '001.29.00.H34', password: 'Dak!La2026x' },
+    });
+    expect(created.status).toBe(201);
+    const { user } = (await created.json()) as { user: { id: string } };
+    const before = (await (await t.call('POST', '/api/auth/login', { body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).json()) as { accessToken: string };
+    const promoted = await t.call('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { role: 'specialist' } });
+    expect(((await promoted.json()) as { user: { role: string } }).user.role).toBe('specialist');
+    const stale = await t.call('GET', '/api/auth/me', { token: before.accessToken });
+    expect([stale.status, await errorCode(stale)]).toEqual([401, 'account_changed']);
+    expect((await t.call('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).status).toBe(401);
+    const trail = (await t.store.accounts.auditBy(user.id)).map((e) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['admin.user.create.receptionist', 'admin.user.role.receptionist->specialist', 'admin.user.disable']));
+  });
+
+  it('signs a user out everywhere', async () => {
+    const login = async () => (await (await t.call('POST', '/api/auth/login', { body: { username: 'motcua.dakmar', password: 'Demo@2026' } })).json()) as { accessToken: string; refreshToken: string };
+    const [a, b] = [await login(), await login()];
+    expect(await (await t.call('POST', '/api/auth/logout-all', { token: a.accessToken })).json()).toEqual({ revoked: 2 });
+    expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(401);
+  });
+});

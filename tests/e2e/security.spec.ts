@@ -1,0 +1,80 @@
+/**
+ * The browser half of the security suite: the built PWA runs under the server's strict
+ * Content-Security-Policy with no violation, and script payloads stored in a dossier are shown as
+ * text, never run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
+import { DEMO_PASSWORD, signIn } from './helpers.ts';
+
+const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+async function api(server: RunningServer, path: string, init: { token?: string; body?: unknown } = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * Collects CSP violations reported by the page (events and console messages). The database probes
+ * once whether it may compile code from strings (it may not, and then skips local validation): that
+ * refused `eval` is expected and not counted.
+ */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text) && !/unsafe-eval|script-src-elem? eval|violation: script-src eval/i.test(text)) violations.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return violations;
+}
+
+describe('the PWA under the strict CSP', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchChromium();
+    const { accessToken } = (await api(server, '/api/auth/login', { body: { username: '062099000123', password: DEMO_PASSWORD } })) as { accessToken: string };
+    const { documents } = (await api(server, '/api/sync/dossiers/pull', { token: accessToken })) as { documents: Array<Record<string, unknown>> };
+    const { _deleted, ...master } = documents.find((d) => d.id === 'demo-hs-001')!;
+    const next = { ...master, summary: PAYLOAD, updatedAt: Number(master.updatedAt) + 1 };
+    expect(await api(server, '/api/sync/dossiers/push', { token: accessToken, body: [{ assumedMasterState: master, newDocumentState: next }] })).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('serves the policy and runs sign-in, registration, the queue and account administration without a violation', async () => {
+    const page = await browser.newPage();
+    const violations = await watchViolations(page);
+    const first = await page.goto(`${server.url}/dang-nhap`);
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('link', { name: 'Đăng ký tài khoản' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    await page.getByText('Nhập họ và tên').waitFor();
+
+    await signIn(page, server.url, 'quantri');
+    await page.goto(`${server.url}/tiep-nhan`);
+    await page.getByText(PAYLOAD).first().waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.goto(`${server.url}/quan-tri/tai-khoan`);
+    await page.getByRole('heading', { name: 'Quản lý tài khoản' }).waitFor();
+    await page.getByText('motcua.dakla').first().waitFor();
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Every route and every replicated collection, tried by every role that must not succeed.
+ */
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AN, BINH, change, DAK_LA, DAK_MAR, pullAll, push, ROLES, type Doc, type RoleName, type SecurityContext } from './context.ts';
+import { attempt, refusedWith } from './tally.ts';
+
+/** Every API route that wants a signed-in user (method, path, body). */
+export const PROTECTED_ROUTES: Array<[string, string, unknown?]> = [
+  ['GET', '/api/auth/me'],
+  ['POST', '/api/auth/logout-all', {}],
+  ['GET', '/api/pki/subject'],
+  ['POST', '/api/pki/enroll', {}],
+  ...['agencies', 'procedures', 'dossiers', 'events', 'files', 'warehouse'].flatMap((c): Array<[string, string, unknown?]> => [
+    ['GET', `/api/sync/${c}/pull`],
+    ['GET', `/api/sync/${c}/pull/stream`],
+    ['POST', `/api/sync/${c}/push`, []],
+  ]),
+  ['POST', '/api/files', 'x'],
+  ['GET', `/api/files/${'a'.repeat(64)}`],
+  ['HEAD', `/api/files/${'a'.repeat(64)}`],
+  ['POST', '/api/uploads', ''],
+  ['GET', `/api/warehouse/of/${AN}`],
+  ['GET', '/api/stats/rates?from=2026-01-01&to=2026-12-31'],
+  ['POST', '/api/population/check', { cccd: AN }],
+  ['GET', '/api/admin/users'],
+  ['POST', '/api/admin/users', {}],
+  ['PATCH', '/api/admin/users/u-motcua.dakla', { role: 'leader' }],
+  ['GET', '/api/admin/devices'],
+  ['POST', '/api/admin/devices/d1/revoke', {}],
+];
+
+const ADMIN_ROUTES = PROTECTED_ROUTES.filter(([, path]) => path.startsWith('/api/admin'));
+const NON_ADMINS = (Object.keys(ROLES) as RoleName[]).filter((r) => r !== 'adminProvince');
+const OFFICERS: RoleName[] = ['receptionistDakLa', 'specialistDakLa', 'leaderDakLa', 'receptionistDakMar', 'adminProvince'];
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Who may see a document: its citizen, and officers of its agency (the province admin sees all communes). */
+function maySee(role: RoleName, doc: Doc): boolean {
+  if (role === 'adminProvince') return true;
+  if (role === 'citizenAn') return doc.ownerCccd === AN;
+  if (role === 'citizenBinh') return doc.ownerCccd === BINH;
+  const agency = role === 'receptionistDakMar' ? DAK_MAR : DAK_LA;
+  const draft = doc.status === 0 || doc.toStatus === 0;
+  return doc.agencyId === agency && !draft;
+}
+
+export function accessSuite(ctx: () => SecurityContext) {
+  describe('every protected route refuses a caller without a valid token', () => {
+    it.each(PROTECTED_ROUTES)('%s %s', async (method, path, body) => {
+      const { t } = ctx();
+      for (const token of [undefined, 'garbage', 'a.b.c']) {
+        const response = await t.call(method, path, { token, body, headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '1' } });
+        await refusedWith('route-role', `${method} ${path} as anonymous(${token ?? 'none'})`, response, [401]);
+      }
+    });
+  });
+
+  describe('account administration is for admins only', () => {
+    it.each(NON_ADMINS)('%s', async (role) => {
+      const { t, token } = ctx();
+      for (const [method, path, body] of ADMIN_ROUTES) {
+        await refusedWith('route-role', `${method} ${path} as ${role}`, await t.call(method, path, { token: token[role], body }), [403]);
+      }
+    });
+
+    it('a province admin cannot create an account above the province, nor touch unknown accounts', async () => {
+      const { t, token } = ctx();
+      const above = await t.call('POST', '/api/admin/users', {
+        token: token.adminProvince,
+        body: { username: 'quocgia.admin', fullName: 'X', role: 'admin', agencyId: '000.00.00.G00', password: 'Str0ng!Passw0rd' },
+      });
+      await refusedWith('route-role', 'admin creates a national account', above, [403]);
+      const self = await t.call('PATCH', '/api/admin/users/u-quantri', { token: token.adminProvince, body: { disabled: true } });
+      await refusedWith('route-role', 'admin disables self', self, [403]);
+      const citizen = await t.call('PATCH', `/api/admin/users/u-${AN}`, { token: token.adminProvince, body: { role: 'admin' } });
+      await refusedWith('route-role', 'admin promotes a citizen', citizen, [404]);
+    });
+  });
+
+  describe('pull shows each role only its own scope', () => {
+    it.each(Object.keys(ROLES) as RoleName[])('%s', async (role) => {
+      const { t, token } = ctx();
+      for (const collection of ['dossiers', 'events', 'files', 'warehouse']) {
+        const docs = await pullAll(t, token[role], collection);
+        const leaked = docs.filter((d) => !maySee(role, d));
+        attempt('route-role', `pull ${collection} as ${role}`, leaked.length === 0, leaked.map((d) => d.id).join(','));
+      }
+    });
+  });
+
+  describe('push refuses writes outside the pusher’s scope and stores nothing', () => {
+    let all: Record<string, Doc[]>;
+    beforeAll(async () => {
+      const { t, token } = ctx();
+      // The Đắk La desk digitizes one paper into An's warehouse, so every collection has a document.
+      const bytes = new TextEncoder().encode('%PDF-1.7\n% giay to cua An\ntrailer << >>\n%%EOF\n');
+      await t.app.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'application/pdf', Authorization: `Bearer ${token.receptionistDakLa}` }, body: bytes as BodyInit });
+      const now = new Date().toISOString();
+      const file = { id: 'sec-f1', sha256: sha(bytes), name: 'giay.pdf', mime: 'application/pdf', size: bytes.length, ownerCccd: AN, agencyId: DAK_LA, dossierId: null, uploadedBy: 'u-motcua.dakla', createdAt: now, updatedAt: Date.now() };
+      expect((await push(t, token.receptionistDakLa, 'files', [{ assumedMasterState: null, newDocumentState: file }])).status).toBe(200);
+      const paper = {
+        id: 'sec-w1', ownerCccd: AN, docTypeCode: 'giay-khai-sinh', name: 'Giấy khai sinh', issuedAt: '2020-01-02', issuer: 'UBND xã Đắk La',
+        number: '12/2020', validUntil: null, permanent: true, validScope: 'Toàn quốc', kind: 'result', fileId: 'sec-f1',
+        sourceDossierId: null, procedureId: null, agencyId: DAK_LA, digitizedBy: 'Phạm Thị Hoa', digitizedAt: now, updatedAt: Date.now(),
+      };
+      expect((await push(t, token.receptionistDakLa, 'warehouse', [{ assumedMasterState: null, newDocumentState: paper }])).status).toBe(200);
+      all = {};
+      for (const c of ['agencies', 'procedures', 'dossiers', 'events', 'files', 'warehouse']) all[c] = await pullAll(t, token.adminProvince, c);
+    });
+
+    it.each(['dossiers', 'events', 'files', 'warehouse'])('%s: every role outside a document’s scope', async (collection) => {
+      const { t, token } = ctx();
+      for (const doc of all[collection]!.slice(0, 6)) {
+        for (const role of Object.keys(ROLES) as RoleName[]) {
+          if (maySee(role, doc)) continue;
+          const { _deleted, ...master } = doc;
+          const response = await push(t, token[role], collection, [change(master as Doc, { ownerCccd: role === 'citizenAn' ? AN : BINH, agencyId: DAK_MAR })]);
+          await refusedWith('route-role', `push ${collection}/${doc.id} as ${role}`, response, [403, 422]);
+        }
+      }
+      const after = await pullAll(t, token.adminProvince, collection);
+      attempt('route-role', `${collection} unchanged after refused pushes`, JSON.stringify(after) === JSON.stringify(all[collection]));
+    });
+
+    it.each(['agencies', 'procedures'])('%s: only admins write the catalog', async (collection) => {
+      const { t, token } = ctx();
+      const { _deleted, ...master } = all[collection]![0]!;
+      for (const role of NON_ADMINS) {
+        const response = await push(t, token[role], collection, [change(master as Doc, { name: '<script>alert(1)</script>' })]);
+        await refusedWith('route-role', `push ${collection} as ${role}`, response, [403]);
+      }
+    });
+
+    it('a citizen cannot create a dossier in another citizen’s name', async () => {
+      const { t, token } = ctx();
+      const { _deleted, ...master } = all.dossiers!.find((d) => d.ownerCccd === BINH)!;
+      const forged = { ...master, id: 'sec-forged', ownerCccd: BINH, status: 0, code: null };
+      await refusedWith('route-role', 'An creates a dossier for Bình', await push(t, token.citizenAn, 'dossiers', [{ assumedMasterState: null, newDocumentState: forged }]), [403]);
+    });
+
+    it('a receptionist cannot approve a result (4 → 9); a citizen cannot receive their own dossier', async () => {
+      const { t, token } = ctx();
+      const desk = token.receptionistDakLa;
+      const [first] = (await pullAll(t, desk, 'dossiers')).filter((d) => d.status === 1);
+      const { _deleted, ...one } = first!;
+      const at = new Date().toISOString();
+      const received = change(one as Doc, { status: 2, receivedAt: at, dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString() });
+      expect((await push(t, desk, 'dossiers', [received])).status).toBe(200);
+      const step = async () => {
+        const { _deleted: _, ...d } = (await pullAll(t, desk, 'dossiers')).find((x) => x.id === one.id)!;
+        return d as Doc;
+      };
+      expect((await push(t, desk, 'dossiers', [change(await step(), { status: 4 })])).status).toBe(200);
+      const approve = await push(t, desk, 'dossiers', [change(await step(), { status: 9 })]);
+      await refusedWith('route-role', 'receptionist approves 4→9', approve, [403, 422]);
+      attempt('route-role', 'status stays 4', (await step()).status === 4);
+      const own = all.dossiers!.find((d) => d.ownerCccd === AN && d.status === 1 && d.id !== one.id);
+      if (own) {
+        const { _deleted: _d, ...mine } = own;
+        await refusedWith('route-role', 'citizen receives own dossier', await push(t, token.citizenAn, 'dossiers', [change(mine as Doc, { status: 2 })]), [403, 422]);
+      }
+    });
+
+    it('nobody writes the history of others or edits history', async () => {
+      const { t, token } = ctx();
+      const { _deleted, ...event } = (await pullAll(t, token.citizenAn, 'events'))[0]!;
+      for (const role of Object.keys(ROLES) as RoleName[]) {
+        const other = role === 'receptionistDakLa' ? 'u-chutich.dakla' : 'u-motcua.dakla';
+        const forged = { ...event, id: `sec-ev-${role}`, actor: { userId: other, name: 'X', role: 'receptionist' } };
+        const response = await push(t, token[role], 'events', [{ assumedMasterState: null, newDocumentState: forged }]);
+        await refusedWith('route-role', `events in another's name as ${role}`, response, [403, 422]);
+      }
+      const actor = event.actor as Record<string, unknown>;
+      const edit = await push(t, token.citizenAn, 'events', [{ assumedMasterState: event, newDocumentState: { ...event, actor: { ...actor, name: 'Người khác' } } }]);
+      await refusedWith('route-role', 'citizen edits own history', edit, [403]);
+    });
+
+    it('nobody but its uploader repoints a stored file to other bytes', async () => {
+      const { t, token } = ctx();
+      const { _deleted, ...file } = all.files!.find((f) => f.id === 'sec-f1')!;
+      for (const role of ['citizenAn', 'citizenBinh', 'specialistDakLa', 'leaderDakLa', 'receptionistDakMar'] as RoleName[]) {
+        const response = await push(t, token[role], 'files', [change(file as Doc, { sha256: 'b'.repeat(64) })]);
+        await refusedWith('route-role', `files sha256 swap as ${role}`, response, [403, 422]);
+      }
+    });
+  });
+
+  describe('reads of other people’s data over plain routes', () => {
+    it('warehouse, stats, identity check and files', async () => {
+      const { t, token } = ctx();
+      await refusedWith('route-role', 'Bình reads An’s warehouse', await t.call('GET', `/api/warehouse/of/${AN}`, { token: token.citizenBinh }), [403]);
+      await refusedWith('route-role', 'Đắk Mar reads An’s warehouse', await t.call('GET', `/api/warehouse/of/${AN}`, { token: token.receptionistDakMar }), [403]);
+      for (const role of ['citizenAn', 'citizenBinh'] as RoleName[]) {
+        await refusedWith('route-role', `identity check as ${role}`, await t.call('POST', '/api/population/check', { token: token[role], body: { cccd: BINH } }), [403]);
+        await refusedWith('route-role', `stats as ${role}`, await t.call('GET', `/api/stats/rates?agencyId=${DAK_LA}&from=2026-01-01&to=2026-12-31`, { token: token[role] }), [403]);
+      }
+      for (const role of OFFICERS.filter((r) => r !== 'adminProvince')) {
+        const other = role === 'receptionistDakMar' ? DAK_LA : DAK_MAR;
+        await refusedWith('route-role', `stats of another commune as ${role}`, await t.call('GET', `/api/stats/rates?agencyId=${other}&from=2026-01-01&to=2026-12-31`, { token: token[role] }), [403]);
+      }
+      const file = anFileSha();
+      for (const role of ['citizenBinh', 'receptionistDakMar'] as RoleName[]) {
+        await refusedWith('route-role', `download An's file as ${role}`, await t.call('GET', `/api/files/${file}`, { token: token[role] }), [404]);
+      }
+    });
+  });
+}
+
+const anFileSha = () => sha(new TextEncoder().encode('%PDF-1.7\n% giay to cua An\ntrailer << >>\n%%EOF\n'));

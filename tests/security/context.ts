@@ -1,0 +1,62 @@
+/**
+ * One in-process sync server on a fresh PGlite with the demo data, its signed-in demo users, and
+ * request helpers shared by the security suites.
+ */
+import { createTestApp, type TestApp } from '../../apps/sync/src/test-app.ts';
+import { DEMO_PASSWORD } from '../../apps/sync/src/demo/users.ts';
+
+export const AN = '062099000123';
+export const BINH = '062301000456';
+export const DAK_LA = '001.29.00.H34';
+export const DAK_MAR = '002.29.00.H34';
+export { DEMO_PASSWORD };
+
+/** Every role the suites sign in as; `anonymous` has no token. */
+export const ROLES = {
+  citizenAn: AN,
+  citizenBinh: BINH,
+  receptionistDakLa: 'motcua.dakla',
+  specialistDakLa: 'chuyenvien.dakla',
+  leaderDakLa: 'chutich.dakla',
+  receptionistDakMar: 'motcua.dakmar',
+  adminProvince: 'quantri',
+} as const;
+export type RoleName = keyof typeof ROLES;
+
+export interface SecurityContext {
+  t: TestApp;
+  token: Record<RoleName, string>;
+}
+
+export async function createSecurityContext(): Promise<SecurityContext> {
+  const t = await createTestApp();
+  const token = {} as Record<RoleName, string>;
+  for (const [role, username] of Object.entries(ROLES) as Array<[RoleName, string]>) token[role] = await t.token(username);
+  return { t, token };
+}
+
+export type Doc = Record<string, unknown> & { id: string };
+
+export async function pullAll(t: TestApp, token: string, collection: string): Promise<Doc[]> {
+  const response = await t.call('GET', `/api/sync/${collection}/pull?limit=1000`, { token });
+  if (response.status !== 200) throw new Error(`pull ${collection}: ${response.status}`);
+  return ((await response.json()) as { documents: Doc[] }).documents;
+}
+
+export const push = (t: TestApp, token: string, collection: string, rows: unknown) =>
+  t.call('POST', `/api/sync/${collection}/push`, { token, body: rows });
+
+export const change = (master: Doc, patch: Record<string, unknown>) => ({
+  assumedMasterState: master,
+  newDocumentState: { ...master, ...patch, updatedAt: Number(master.updatedAt ?? 0) + 1 },
+});
+
+/** Logs in with a device id; returns the grant. */
+export async function login(t: TestApp, username: string, deviceId?: string, password = DEMO_PASSWORD) {
+  const response = await t.call('POST', '/api/auth/login', {
+    body: { username, password },
+    headers: deviceId ? { 'X-Device-Id': deviceId } : {},
+  });
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { accessToken: string; refreshToken: string };
+}
