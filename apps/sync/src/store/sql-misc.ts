@@ -10,7 +10,9 @@ export function sqlBlobStore(driver: SqlDriver): BlobStore {
     async put(blob, uploader) {
       await driver.transaction(async (sql) => {
         await sql.query(
-          'INSERT INTO blobs (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
+          `INSERT INTO blobs (sha256, size, mime, created_seq)
+           VALUES ($1, $2, $3, coalesce(pg_sequence_last_value('doc_seq'), 0))
+           ON CONFLICT (sha256) DO NOTHING`,
           [blob.sha256, blob.size, blob.mime],
         );
         await sql.query(

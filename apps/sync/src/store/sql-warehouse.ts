@@ -28,7 +28,7 @@ const COLUMNS = 'collection, id, data, deleted, seq::text AS seq';
 /** A `files` row whose bytes its writer could vouch for (see `DocumentStore.fileVisible`). */
 export const VOUCHED_FILE = `(
   EXISTS (SELECT 1 FROM blob_uploaders u WHERE u.sha256 = f.data->>'sha256' AND u.user_id = f.data->>'uploadedBy')
-  OR f.written_at >= (SELECT b.created_at FROM blobs b WHERE b.sha256 = f.data->>'sha256'))`;
+  OR f.seq > (SELECT b.created_seq FROM blobs b WHERE b.sha256 = f.data->>'sha256'))`;
 
 export function sqlWarehouseStore(driver: SqlDriver): WarehouseStore {
   return {
