@@ -23,19 +23,62 @@ afterAll(() => t.close());
 
 const ids = (docs: { id: string }[]) => docs.map((d) => d.id).sort();
 
+type Page = { documents: Array<{ id: string; status?: number }>; checkpoint: Record<string, unknown> | null };
+
+async function pullPage(app: TestApp, token: string, collection: string, limit: number, checkpoint: Page['checkpoint']): Promise<Page> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+  const response = await app.call('GET', `/api/sync/${collection}/pull?${query}`, { token });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Page;
+}
+
+/** Pulls page by page, as RxDB does, until a page comes back empty. */
+async function pullPages(app: TestApp, token: string, collection: string, limit: number, from: Page['checkpoint'] = null) {
+  const pages: Page['documents'][] = [];
+  let checkpoint = from;
+  for (;;) {
+    const page = await pullPage(app, token, collection, limit, checkpoint);
+    if (page.documents.length === 0) break;
+    pages.push(page.documents);
+    checkpoint = { ...checkpoint, ...page.checkpoint };
+  }
+  return { pages, ids: pages.flat().map((d) => d.id), checkpoint };
+}
+
 describe('pull', () => {
   it('gives the catalog to every signed-in user, in checkpoint pages', async () => {
     const procedures = await pullAll(t, an, 'procedures');
     expect(procedures.length).toBeGreaterThanOrEqual(12);
     expect(procedures[0]).toHaveProperty('_deleted', false);
-    const first = await (await t.call('GET', '/api/sync/procedures/pull?limit=5', { token: dakmar })).json();
-    expect(first.documents).toHaveLength(5);
-    const next = await (
-      await t.call('GET', `/api/sync/procedures/pull?limit=5&checkpoint=${encodeURIComponent(JSON.stringify(first.checkpoint))}`, { token: dakmar })
-    ).json();
-    expect(next.documents[0].id).toBe(procedures[5]!.id);
-    expect(next.checkpoint.seq).toBeGreaterThan(first.checkpoint.seq);
+    const paged = await pullPages(t, dakmar, 'procedures', 5);
+    expect(paged.pages[0]).toHaveLength(5);
+    expect(paged.ids).toEqual(procedures.map((p) => p.id));
     expect(ids(await pullAll(t, dakmar, 'agencies'))).toContain('001.29.00.H34');
+  });
+
+  it("pages a new device's first pull newest first, then brings what changed meanwhile, each document once", async () => {
+    const own = await createTestApp();
+    try {
+      const desk = await own.token('motcua.dakla');
+      const dossiers = await pullAll(own, desk, 'dossiers');
+      const newestFirst = dossiers.map((d) => d.id);
+      const oldest = dossiers.at(-1)!;
+      expect(oldest.status).toBe(1);
+      const first = await pullPage(own, desk, 'dossiers', 1, null);
+      expect(first.documents.map((d) => d.id)).toEqual([newestFirst[0]]);
+      // While the device is still paging down, the oldest dossier is received at the desk.
+      expect(await (await push(own, desk, 'dossiers', [receive(oldest)])).json()).toEqual([]);
+      const rest = await pullPages(own, desk, 'dossiers', 1, first.checkpoint);
+      const all = [...first.documents, ...rest.pages.flat()];
+      expect(all.map((d) => d.id).sort()).toEqual([...newestFirst].sort());
+      expect(all.find((d) => d.id === oldest.id)!.status).toBe(2);
+      expect(rest.checkpoint).toEqual({ seq: expect.any(Number), top: null, below: null });
+      // Later pulls read in order from there: nothing new, nothing twice.
+      expect((await pullPage(own, desk, 'dossiers', 10, rest.checkpoint)).documents).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('returns the given checkpoint when there is nothing new', async () => {
@@ -57,7 +100,7 @@ describe('pull', () => {
   });
 
   it('refuses bad checkpoints and limits, and unknown collections', async () => {
-    for (const query of ['checkpoint=%7Bnope', 'checkpoint=%7B%22seq%22%3A-1%7D', 'limit=0', 'limit=1001', 'limit=abc']) {
+    for (const query of ['checkpoint=%7Bnope', 'checkpoint=%7B%22seq%22%3A-1%7D', `checkpoint=${encodeURIComponent('{"seq":1,"below":2}')}`, 'limit=0', 'limit=1001', 'limit=abc']) {
       const response = await t.call('GET', `/api/sync/dossiers/pull?${query}`, { token: an });
       expect(response.status, query).toBe(400);
     }

@@ -92,6 +92,16 @@ export function sqlDocumentStore(driver: SqlDriver, instanceId: string): Documen
       );
       return rows.map(toDocument);
     },
+    async pullBefore(collection, scope, beforeSeq, limit) {
+      const where = scopeWhere(scope, 4);
+      const rows = await driver.query<DocumentRow>(
+        `SELECT ${COLUMNS} FROM documents
+         WHERE collection = $1 AND seq < $2 AND (${where.sql})
+         ORDER BY documents.seq DESC LIMIT $3`,
+        [collection, beforeSeq, limit, ...where.params],
+      );
+      return rows.map(toDocument);
+    },
     get: (collection, id) => getOne(driver, collection, id),
     async maxSeq() {
       const rows = await driver.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM documents');

@@ -49,6 +49,8 @@ export interface DocumentTx {
 export interface DocumentStore {
   /** Documents after `afterSeq` in `seq` order, filtered by scope. */
   pull(collection: CollectionName, scope: ScopeFilter, afterSeq: number, limit: number): Promise<StoredDocument[]>;
+  /** Documents before `beforeSeq`, newest first, filtered by scope. */
+  pullBefore(collection: CollectionName, scope: ScopeFilter, beforeSeq: number, limit: number): Promise<StoredDocument[]>;
   get(collection: CollectionName, id: string): Promise<StoredDocument | null>;
   /** The highest `seq` handed out so far (0 when empty). */
   maxSeq(): Promise<number>;

@@ -1,5 +1,12 @@
 /**
- * Pull by checkpoint: `checkpoint` is `{"seq": n}` (or absent for the start), `limit` 1..1000.
+ * Pull by checkpoint. `{"seq": n}` (or an absent checkpoint for the start) and `limit` 1..1000.
+ *
+ * @remarks A device's first pull comes newest first, so that a new tablet in a commune with years
+ * of records can work on this month's dossiers while the old ones still arrive: without a
+ * checkpoint the answer pages down from the newest document (`below`), remembering where it began
+ * (`top`); once the oldest is delivered it goes on in `seq` order from `top`, which brings what
+ * changed meanwhile. The page's checkpoint is saved after each page, so an interrupted first sync
+ * resumes where it stopped. A checkpoint with only `seq` (tiers, the live stream) reads in order.
  */
 import type { CollectionName } from '@motcua/model';
 import { badRequest } from '../errors.ts';
@@ -8,6 +15,10 @@ import { toWire, type WireDocument } from './documents.ts';
 
 export interface Checkpoint {
   seq: number;
+  /** While the first pull pages down: the `seq` where it started (null after). */
+  top?: number | null;
+  /** While the first pull pages down: the next page is below this `seq` (null after). */
+  below?: number | null;
 }
 
 export interface PullResult {
@@ -27,11 +38,12 @@ export function parseCheckpoint(raw: string | undefined): Checkpoint | null {
     throw badRequest('invalid_checkpoint', 'Tham số checkpoint không phải JSON');
   }
   if (value === null) return null;
-  const seq = (value as { seq?: unknown } | null)?.seq;
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
+  const { seq, top = null, below = null } = (typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const isSeq = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!isSeq(seq) || (top !== null && !isSeq(top)) || (below !== null && !isSeq(below)) || (below === null) !== (top === null)) {
     throw badRequest('invalid_checkpoint', 'checkpoint phải có dạng {"seq": số nguyên ≥ 0}');
   }
-  return { seq };
+  return below === null ? { seq } : { seq, top: top as number, below };
 }
 
 export function parseLimit(raw: string | undefined): number {
@@ -50,8 +62,24 @@ export async function pullDocuments(
   checkpoint: Checkpoint | null,
   limit: number,
 ): Promise<PullResult> {
-  const rows = await store.documents.pull(collection, scope, checkpoint?.seq ?? 0, limit);
-  const last = rows.at(-1);
-  return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
+  if (checkpoint === null) {
+    const top = await store.documents.maxSeq();
+    checkpoint = { seq: top, top, below: top + 1 };
+  }
+  if (checkpoint.below == null || checkpoint.top == null) {
+    const rows = await store.documents.pull(collection, scope, checkpoint.seq, limit);
+    const last = rows.at(-1);
+    return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
+  }
+  const older = await store.documents.pullBefore(collection, scope, checkpoint.below, limit);
+  if (older.length === limit) {
+    return { documents: older.map(toWire), checkpoint: { seq: checkpoint.seq, top: checkpoint.top, below: older.at(-1)!.seq } };
+  }
+  // The oldest is delivered: the rest of the page is what changed since the first pull began.
+  const newer = await store.documents.pull(collection, scope, checkpoint.top, limit - older.length);
+  return {
+    documents: [...older, ...newer].map(toWire),
+    // Explicit nulls: RxDB merges checkpoints key by key.
+    checkpoint: { seq: newer.at(-1)?.seq ?? checkpoint.top, top: null, below: null },
+  };
 }
-
