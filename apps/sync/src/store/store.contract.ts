@@ -54,7 +54,7 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
       expect(await store.documents.maxSeq()).toBe(again);
     });
 
-    it('pages through more documents than a power of ten, in seq order, skipping none', async () => {
+    it('pages through more documents than a power of ten, in seq order and newest first, skipping none', async () => {
       await store.documents.write(async (tx) => {
         for (let i = 0; i < 120; i++) await tx.put('dossiers', doc(`d${i}`));
       });
@@ -68,6 +68,15 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
         after = page.at(-1)!.seq;
       }
       expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `d${i}`));
+      const down: string[] = [];
+      let before = (await store.documents.maxSeq()) + 1;
+      for (;;) {
+        const page = await store.documents.pullBefore('dossiers', { kind: 'all' }, before, 7);
+        if (page.length === 0) break;
+        down.push(...page.map((d) => d.id));
+        before = page.at(-1)!.seq;
+      }
+      expect(down).toEqual([...seen].reverse());
     });
 
     it('keeps jsonb data with Vietnamese text, nesting and deletion', async () => {
