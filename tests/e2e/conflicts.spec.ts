@@ -3,11 +3,9 @@
  * other rejects it. When the link returns both end with the same dossier, the losing change is in
  * "Hồ sơ có xung đột", and an officer's "Đã xem xét" clears it on every desk.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
-import { signIn, waitForServiceWorker, waitForSynced } from './helpers.ts';
+import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 
 const DOSSIER = 'demo-hs-001'; // Nguyễn Văn An's online birth registration at Đắk La, waiting for the desk
 
@@ -30,22 +28,11 @@ async function conflictsCount(page: Page): Promise<string> {
 }
 
 describe('concurrent status changes made offline on two desks', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('settle on the same dossier everywhere and list the lost change until an officer reviews it', { timeout: 300_000 }, async () => {
-    const a = await openDesk(browser, server.url);
-    const b = await openDesk(browser, server.url);
+    const a = await openDesk(env.browser, env.server.url);
+    const b = await openDesk(env.browser, env.server.url);
     await a.setOffline(true);
     await b.setOffline(true);
 
@@ -65,7 +52,7 @@ describe('concurrent status changes made offline on two desks', () => {
 
     // The state machine settles it the same way on both desks: the rejection outranks the reception.
     for (const desk of [a, b]) {
-      await desk.page.goto(`${server.url}/tiep-nhan/${DOSSIER}`);
+      await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
       await desk.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
       expect(await conflictsCount(desk.page)).toBe('1 hồ sơ cần xem xét');
     }
@@ -83,7 +70,7 @@ describe('concurrent status changes made offline on two desks', () => {
     await b.page.reload();
     await b.page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).waitFor();
     await expect.poll(() => conflictsCount(b.page), { timeout: 60_000, interval: 2_000 }).toBe('0 hồ sơ cần xem xét');
-    await b.page.goto(`${server.url}/tiep-nhan/${DOSSIER}`);
+    await b.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
     await b.page.getByRole('button', { name: 'Xem lịch sử cập nhật' }).click();
     await b.page.locator('#history-section').getByText('Đã gọi điện cho công dân, giữ nguyên từ chối.').waitFor({ timeout: 30_000 });
   });

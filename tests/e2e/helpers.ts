@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -19,4 +22,21 @@ export async function waitForSynced(page: Page, timeout = 60_000): Promise<void>
 /** Waits until the page is controlled by the service worker, so it can reload with no network. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+}
+
+/**
+ * The built server (fresh demo data) and one Chromium for the specs of a `describe`: started before
+ * them, stopped after. Read `env.server` and `env.browser` inside the specs.
+ */
+export function useServerAndBrowser(chromiumArgs: string[] = []): { readonly server: RunningServer; readonly browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startBuiltServer();
+    env.browser = await launchChromium(chromiumArgs);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

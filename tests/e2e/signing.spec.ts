@@ -5,11 +5,9 @@
  */
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
-import { signIn, waitForSynced } from './helpers.ts';
+import { signIn, useServerAndBrowser, waitForSynced } from './helpers.ts';
 import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 
 /** What the page's keystore holds for a user, or null before enrollment. */
@@ -59,23 +57,12 @@ async function waitForEnrollment(page: Page, userId: string) {
 }
 
 describe('device signing certificate', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('is enrolled after the first online sign-in, with a non-extractable key kept in IndexedDB', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await env.browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    await signIn(page, server.url, 'motcua.dakla');
+    await signIn(page, env.server.url, 'motcua.dakla');
     expect(await waitForEnrollment(page, 'u-motcua.dakla')).toEqual({
       extractable: false,
       algorithm: 'RSASSA-PKCS1-v1_5',
@@ -87,9 +74,9 @@ describe('device signing certificate', () => {
   });
 
   it('lets a citizen sign files offline; pdfsig accepts them on the server', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 840 } });
+    const context = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 840 } });
     const page = await context.newPage();
-    await signIn(page, server.url, '062099000123');
+    await signIn(page, env.server.url, '062099000123');
     expect(await waitForEnrollment(page, 'u-062099000123')).toMatchObject({ extractable: false });
 
     const paper = async (label: string) => {
@@ -118,12 +105,12 @@ describe('device signing certificate', () => {
 
     let pdfs: Buffer[] = [];
     for (let i = 0; i < 60 && pdfs.length < count; i++) {
-      pdfs = await signedPdfsIn(server.dataDir);
+      pdfs = await signedPdfsIn(env.server.dataDir);
       if (pdfs.length < count) await page.waitForTimeout(500);
     }
     expect(pdfs.length).toBeGreaterThanOrEqual(count);
 
-    const { pdfsig, text } = await pdfProof(server.url, pdfs[0]!);
+    const { pdfsig, text } = await pdfProof(env.server.url, pdfs[0]!);
     expect(pdfsig).toContain('Signer Certificate Common Name: Nguyễn Văn An');
     expect(pdfsig).toContain('Signature is Valid.');
     expect(pdfsig).toContain('Certificate is Trusted.');

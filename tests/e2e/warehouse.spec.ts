@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { tinyPdf } from './fixtures/files.ts';
-import { signIn, waitForServiceWorker, waitForSynced } from './helpers.ts';
+import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 
 const PROCEDURE = 'Đăng ký khai sinh';
 const FORM = 'Tờ khai đăng ký khai sinh';
@@ -106,25 +104,14 @@ async function storeValidResult(baseUrl: string, docTypeCode: string): Promise<v
 }
 
 describe('the electronic warehouse: digitize at the desk, reuse when submitting', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 
   it('digitizes offline (camera and files), signs and saves with metadata; the citizen reuses; rescanning a valid result is refused', async () => {
-    const desk = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const desk = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const deskPage = await desk.newPage();
     deskPage.on('pageerror', (e) => console.error('desk page error:', e.message));
-    await signIn(deskPage, server.url, 'motcua.dakla');
-    await deskPage.goto(`${server.url}/tiep-nhan/demo-hs-001`);
+    await signIn(deskPage, env.server.url, 'motcua.dakla');
+    await deskPage.goto(`${env.server.url}/tiep-nhan/demo-hs-001`);
     await deskPage.getByRole('heading', { name: new RegExp(PROCEDURE) }).waitFor();
     await waitForServiceWorker(deskPage);
     await waitForSynced(deskPage);
@@ -143,9 +130,9 @@ describe('the electronic warehouse: digitize at the desk, reuse when submitting'
     });
 
     // The citizen finds both documents in "Kho dữ liệu của tôi", then reuses one in a new dossier.
-    const citizen = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
+    const citizen = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 740 } });
     const page = await citizen.newPage();
-    await signIn(page, server.url, '062099000123');
+    await signIn(page, env.server.url, '062099000123');
     await page.getByRole('link', { name: 'Kho dữ liệu của tôi' }).click();
     await page.getByRole('heading', { name: 'Kho dữ liệu của tôi' }).waitFor();
     await page.getByText('GCS-123/2026').waitFor({ timeout: 60_000 });
@@ -155,7 +142,7 @@ describe('the electronic warehouse: digitize at the desk, reuse when submitting'
     // The desk's device signed the copies (stamp: officer, agency, time of copying).
     expect(await signature.innerText()).toContain('Chữ ký hợp lệ');
 
-    await page.goto(`${server.url}/thu-tuc`);
+    await page.goto(`${env.server.url}/thu-tuc`);
     await page.getByLabel('Tìm thủ tục').fill('dang ky khai sinh');
     await page.getByRole('link', { name: PROCEDURE, exact: true }).click();
     await page.getByRole('link', { name: 'Nộp hồ sơ' }).click();
@@ -184,13 +171,13 @@ describe('the electronic warehouse: digitize at the desk, reuse when submitting'
     await waitForSynced(page);
 
     // The desk sees the component marked reused, and can open its file (the bytes were never re-sent).
-    await deskPage.goto(`${server.url}/tiep-nhan/${dossierId}`);
+    await deskPage.goto(`${env.server.url}/tiep-nhan/${dossierId}`);
     const reused = componentItem(deskPage, BIRTH);
     await reused.getByText('Tái sử dụng').waitFor({ timeout: 60_000 });
     await reused.locator('.file-list li').first().waitFor();
 
     // A still-valid result of an accepted type is already in An's warehouse: scanning again is refused.
-    await storeValidResult(server.url, 'giay-chung-sinh');
+    await storeValidResult(env.server.url, 'giay-chung-sinh');
     await deskPage.getByRole('button', { name: `Quét, số hóa: ${BIRTH}` }).click();
     await reused.getByRole('alert').filter({ hasText: 'Không được số hóa lại' }).waitFor({ timeout: 30_000 });
     expect(await deskPage.getByRole('dialog', { name: /Quét, số hóa/ }).count()).toBe(0);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { tinyPdf } from './fixtures/files.ts';
-import { signIn, waitForServiceWorker, waitForSynced } from './helpers.ts';
+import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 
 const DOSSIER = 'demo-hs-001'; // Nguyễn Văn An's online birth registration at Đắk La, waiting for the desk
@@ -35,18 +33,7 @@ async function act(page: Page, kind: string, button: string, fill: (form: Return
 }
 
 describe('a dossier goes through every workflow step with three officers, one of them offline', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('received, supplemented, processed offline, approved, returned and rated', { timeout: 480_000 }, () =>
     scenario().catch((e: unknown) => {
@@ -54,15 +41,15 @@ describe('a dossier goes through every workflow step with three officers, one of
     }));
 
   async function scenario() {
-    const desk = await openContext(browser, 1280, 800);
-    const specialist = await openContext(browser, 1280, 800); // a 10-inch tablet
-    const leader = await openContext(browser, 1024, 768);
-    const citizen = await openContext(browser, 360, 740);
+    const desk = await openContext(env.browser, 1280, 800);
+    const specialist = await openContext(env.browser, 1280, 800); // a 10-inch tablet
+    const leader = await openContext(env.browser, 1024, 768);
+    const citizen = await openContext(env.browser, 360, 740);
 
     // The desk receives the online dossier and sends it to the specialist with its opinion.
     currentStep = 'The desk receives the online dossier and sends it to the specialist with its opinion.';
-    await signIn(desk.page, server.url, 'motcua.dakla');
-    await desk.page.goto(`${server.url}/tiep-nhan/${DOSSIER}`);
+    await signIn(desk.page, env.server.url, 'motcua.dakla');
+    await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
     await desk.page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
     await desk.page.getByText(DOSSIER_CODE).first().waitFor({ timeout: 60_000 });
     const code = (await desk.page.getByText(DOSSIER_CODE).first().innerText()).match(DOSSIER_CODE)![0];
@@ -72,7 +59,7 @@ describe('a dossier goes through every workflow step with three officers, one of
 
     // The specialist finds it in "Hồ sơ cần xử lý" and asks the citizen for a missing paper.
     currentStep = 'The specialist finds it in "Hồ sơ cần xử lý" and asks the citizen for a missing paper.';
-    await signIn(specialist.page, server.url, 'chuyenvien.dakla');
+    await signIn(specialist.page, env.server.url, 'chuyenvien.dakla');
     await waitForServiceWorker(specialist.page);
     await openQueue(specialist.page, 'Hồ sơ cần xử lý');
     await specialist.page.getByRole('link', { name: new RegExp(`Mở hồ sơ ${code.replace(/\./g, '\\.')}`) }).click({ timeout: 60_000 });
@@ -85,8 +72,8 @@ describe('a dossier goes through every workflow step with three officers, one of
 
     // The citizen supplements online.
     currentStep = 'The citizen supplements online.';
-    await signIn(citizen.page, server.url, CITIZEN);
-    await citizen.page.goto(`${server.url}/ho-so-cua-toi/${DOSSIER}`);
+    await signIn(citizen.page, env.server.url, CITIZEN);
+    await citizen.page.goto(`${env.server.url}/ho-so-cua-toi/${DOSSIER}`);
     await citizen.page.getByRole('heading', { name: 'Bổ sung hồ sơ' }).waitFor({ timeout: 60_000 });
     await citizen.page.getByText('Bản sao giấy chứng sinh không rõ').first().waitFor();
     await citizen.page.locator('fieldset.component input[type=file]').first().setInputFiles(pdf('giay-chung-sinh-bo-sung.pdf'));
@@ -120,7 +107,7 @@ describe('a dossier goes through every workflow step with three officers, one of
 
     // Meanwhile the server keeps serving the others: the leader signs in, nothing is waiting yet.
     currentStep = 'Meanwhile the server keeps serving the others: the leader signs in, nothing is waiting yet.';
-    await signIn(leader.page, server.url, 'chutich.dakla');
+    await signIn(leader.page, env.server.url, 'chutich.dakla');
     await openQueue(leader.page, 'Hồ sơ cần xử lý');
     expect(await leader.page.getByRole('link', { name: new RegExp(`Mở hồ sơ ${code.replace(/\./g, '\\.')}`) }).count()).toBe(0);
 
@@ -166,8 +153,8 @@ describe('a dossier goes through every workflow step with three officers, one of
     await citizen.page.getByText('Đã trả kết quả').first().waitFor({ timeout: 60_000 });
     await citizen.page.getByRole('button', { name: 'Tải kết quả điện tử' }).waitFor({ timeout: 60_000 });
     // The result the chairman approved is signed with his key: poppler trusts it through the province CA.
-    const results = await signedPdfsIn(server.dataDir);
-    const proofs = await Promise.all(results.map((pdf) => pdfProof(server.url, pdf)));
+    const results = await signedPdfsIn(env.server.dataDir);
+    const proofs = await Promise.all(results.map((pdf) => pdfProof(env.server.url, pdf)));
     const chairman = proofs.find((p) => p.pdfsig.includes('Signer Certificate Common Name: Y Blong'));
     expect(chairman?.pdfsig).toContain('Signature is Valid.');
     expect(chairman?.pdfsig).toContain('Certificate is Trusted.');
@@ -180,8 +167,8 @@ describe('a dossier goes through every workflow step with three officers, one of
 
     // Anyone can look it up with the code and the CCCD; a wrong CCCD learns nothing.
     currentStep = 'Anyone can look it up with the code and the CCCD; a wrong CCCD learns nothing.';
-    const visitor = await openContext(browser, 360, 740);
-    await visitor.page.goto(`${server.url}/dang-nhap`);
+    const visitor = await openContext(env.browser, 360, 740);
+    await visitor.page.goto(`${env.server.url}/dang-nhap`);
     await visitor.page.getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
     await visitor.page.getByLabel('Mã hồ sơ').fill(code);
     await visitor.page.getByLabel('Số CCCD của người nộp').fill('062301000456');
@@ -192,7 +179,7 @@ describe('a dossier goes through every workflow step with three officers, one of
     await visitor.page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
     await visitor.page.getByText('Đã trả kết quả').waitFor();
     // The receipt's QR code opens the lookup with the code already filled in.
-    await visitor.page.goto(`${server.url}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
+    await visitor.page.goto(`${env.server.url}/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`);
     expect(await visitor.page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
 
     for (const c of [desk, specialist, leader, citizen, visitor]) await c.context.close();
