@@ -9,13 +9,3 @@ export { toBytes, toHex, toBase64Url } from './encoding.ts';
 export type { BytesLike } from './encoding.ts';
 export { CryptoError } from './errors.ts';
 export type { CryptoErrorCode } from './errors.ts';
-export {
-  deriveWrappingKey,
-  generateDataKey,
-  wrapDataKey,
-  unwrapDataKey,
-  exportDataKeyHex,
-  newKeySalt,
-  KEY_DERIVATION_DEFAULTS,
-} from './keys/index.ts';
-export type { KeyDerivationParams, WrappedDataKey } from './keys/index.ts';
