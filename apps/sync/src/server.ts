@@ -16,6 +16,7 @@ import { createBlobFiles } from './files/blob-files.ts';
 import { createLogger } from './log.ts';
 import { sendersFromConfig } from './notify/senders.ts';
 import { createNotifyWorker, type NotifyWorker } from './notify/worker.ts';
+import { startUploadSweeper } from './files/tus-uploads.ts';
 import { loadProvinceCa } from './pki/province-ca.ts';
 import { openStore } from './store/index.ts';
 import type { SyncStore } from './store/types.ts';
@@ -49,6 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   let server: ServerType | undefined;
   let unwatch = async () => {};
+  let stopSweeper = () => {};
   let notifier: NotifyWorker | undefined;
   let upstream: Upstream | null = null;
   try {
@@ -67,9 +69,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         store, bus, log, tier: config.tier, url: config.upstreamUrl, credentials: { username, password }, intervalMs: config.upstream.intervalMs,
       });
     }
+    const files = createBlobFiles(join(config.dataDir, 'blobs'));
+    stopSweeper = startUploadSweeper(files.partialDir, log);
     const app = createApp({
       store,
-      files: createBlobFiles(join(config.dataDir, 'blobs')),
+      files,
       jwtSecret,
       tier: config.tier,
       pwaDir: config.pwaDir && existsSync(config.pwaDir) ? config.pwaDir : null,
@@ -103,6 +107,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             server!.close(() => resolve());
             if ('closeAllConnections' in server!) server.closeAllConnections();
           });
+          stopSweeper();
           await upstream?.stop();
           await notifier?.stop();
           await unwatch();
@@ -113,6 +118,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
   } catch (error) {
     server?.close();
+    stopSweeper();
     await upstream?.stop();
     await notifier?.stop();
     await unwatch();

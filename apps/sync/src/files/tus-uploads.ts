@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import type { SessionUser } from '@motcua/model';
 import { bearerToken } from '../auth/middleware.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
+import type { Logger } from '../log.ts';
 import type { SyncStore } from '../store/types.ts';
 import { BlobTooLargeError, type BlobFiles } from './blob-files.ts';
 import { isAcceptedMime, sniffMime } from './sniff.ts';
@@ -31,10 +32,34 @@ const refuse = (status_code: number, code: string, message: string) => ({
   body: JSON.stringify({ error: { code, message } }),
 });
 
+/** An upload not finished within a week is dropped (the client then starts it again). */
+const UPLOAD_EXPIRY_MS = 7 * 24 * 3_600_000;
+const SWEEP_EVERY_MS = 6 * 3_600_000;
+
+/** The partial uploads in `partialDir`. */
+export const uploadStore = (partialDir: string): FileStore =>
+  new FileStore({ directory: partialDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+
+/**
+ * Removes expired partial uploads now and every six hours, so that abandoned uploads do not fill a
+ * commune server's disk; returns the stop function.
+ */
+export function startUploadSweeper(partialDir: string, log: Logger): () => void {
+  const store = uploadStore(partialDir);
+  const sweep = () =>
+    void store.deleteExpired().then(
+      (removed) => removed > 0 && log.info('expired uploads removed', { removed }),
+      (error: unknown) => log.warn('upload sweep failed', { error: String(error) }),
+    );
+  sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Creates the tus server over `<blobs>/partial`. */
 export function createTusServer(deps: TusDeps): Server {
-  // An upload not finished within a week is dropped (the client then starts it again).
-  const datastore = new FileStore({ directory: deps.files.partialDir, expirationPeriodInMilliseconds: 7 * 24 * 3_600_000 });
+  const datastore = uploadStore(deps.files.partialDir);
 
   async function userOf(req: Request): Promise<SessionUser> {
     const token = bearerToken(req.headers.get('authorization') ?? undefined);

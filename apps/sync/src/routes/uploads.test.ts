@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { uploadStore } from '../files/tus-uploads.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -84,6 +87,22 @@ describe('resumable uploads (tus)', () => {
     const file = await t.app.request(`/api/files/${sha(bytes)}`, { headers: { Authorization: `Bearer ${an}` } });
     expect(file.status).toBe(200);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('removes an upload left unfinished for a week, and only such', async () => {
+    const partialDir = join(t.dataDir, 'blobs', 'partial');
+    const id = (await create(an, 1000)).headers.get('location')!.split('/').at(-1)!;
+    const store = uploadStore(partialDir);
+    expect(await store.deleteExpired()).toBe(0);
+    expect(await readdir(partialDir)).toContain(id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 8 * 86_400_000);
+      expect(await store.deleteExpired()).toBeGreaterThanOrEqual(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await readdir(partialDir)).not.toContain(id);
   });
 
   it('keeps each upload to the user who started it', async () => {
