@@ -82,7 +82,8 @@ export function createSessions(deps: {
       if (!record || !ok || record.disabled) {
         throttle.fail(key);
         if (address) addressThrottle.fail(address);
-        log.info('login refused', { username: username.slice(0, 64) });
+        // Not the typed name: people type passwords into the username field.
+        log.info('login refused', { userId: record?.id ?? null });
         await audit(record?.id ?? '-', 'auth.login_failed', username.trim().slice(0, 128));
         throw invalidCredentials();
       }
