@@ -18,6 +18,8 @@ export interface Link {
   online: boolean;
   /** Random faults on (the link is up but flaky). */
   faulty: boolean;
+  /** Push requests sent and not answered yet (to kill a server mid-push). */
+  pushesInFlight(): number;
   /** Cuts the link: open streams break and new requests fail until `heal()`. */
   cut(): void;
   heal(): void;
@@ -40,6 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A link over the global fetch, with faults drawn from `random`. */
 export function createLink(random: () => number): Link {
   const open = new Set<AbortController>();
+  let pushes = 0;
   const counts: FaultCounts = { dropped: 0, lostAnswers: 0, duplicated: 0, delayed: 0, refusedOffline: 0 };
   const offline = () => new TypeError('fetch failed (network partition)');
 
@@ -47,7 +50,10 @@ export function createLink(random: () => number): Link {
     const controller = new AbortController();
     open.add(controller);
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    const push = String(input).includes('/push');
+    if (push) pushes++;
     return fetch(input, { ...init, signal }).finally(() => {
+      if (push) pushes--;
       // Streams stay registered while their body is read; they are few and cut() aborts them.
       if (!String(input).includes('/pull/stream')) open.delete(controller);
     });
@@ -57,6 +63,7 @@ export function createLink(random: () => number): Link {
     counts,
     online: true,
     faulty: true,
+    pushesInFlight: () => pushes,
     cut() {
       link.online = false;
       for (const controller of open) controller.abort(offline());

@@ -8,30 +8,55 @@ import { createDossierDraft, DossierActionError, TransitionError, type Dossier, 
 import type { TestClient } from '../integration/clients.ts';
 
 export type Step =
+  /** `action` 0–3: see `act`. */
   | { kind: 'act'; device: number; action: number; pick: number }
   | { kind: 'partition'; device: number }
   | { kind: 'heal'; device: number }
-  | { kind: 'restart' }
+  | { kind: 'restart'; server: number }
+  | { kind: 'cutTier'; link: number }
+  | { kind: 'healTier'; link: number }
   | { kind: 'week'; device: number; actions: number };
 
-/** Steps for `devices` devices: mostly actions, some partitions, heals, server restarts and one long absence. */
-export function stepsArbitrary(devices: number, maxSteps: number): fc.Arbitrary<Step[]> {
-  const device = fc.nat({ max: devices - 1 });
+/** What the steps may name: devices, servers (the first `mustKill` are killed in every scenario), tier links. */
+export interface ScenarioShape {
+  devices: number;
+  /** The devices of citizens: the scenario's required week away is one of theirs (a desk may have nothing to do). */
+  citizens: number[];
+  servers: number;
+  mustKill: number;
+  tierLinks: number;
+}
+
+/**
+ * Steps for a country of `shape`: mostly actions, some device and tier partitions and heals, server
+ * kills and long absences. Every scenario kills each of the first `mustKill` servers at least
+ * once, cuts at least one tier link and has a citizen's device away for a week.
+ */
+export function stepsArbitrary(shape: ScenarioShape, maxSteps: number): fc.Arbitrary<Step[]> {
+  const device = fc.nat({ max: shape.devices - 1 });
+  const link = fc.nat({ max: shape.tierLinks - 1 });
+  const awayFor = (who: fc.Arbitrary<number>) => fc.record({ kind: fc.constant('week' as const), device: who, actions: fc.integer({ min: 8, max: 20 }) });
+  const week = awayFor(device);
   const step: fc.Arbitrary<Step> = fc.oneof(
-    { weight: 12, arbitrary: fc.record({ kind: fc.constant('act' as const), device, action: fc.nat({ max: 2 }), pick: fc.nat() }) },
+    { weight: 16, arbitrary: fc.record({ kind: fc.constant('act' as const), device, action: fc.nat({ max: 3 }), pick: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), device }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const), device }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('week' as const), device, actions: fc.integer({ min: 8, max: 20 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), server: fc.nat({ max: shape.servers - 1 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('cutTier' as const), link }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('healTier' as const), link }) },
+    { weight: 1, arbitrary: week },
   );
-  // Every scenario has at least one server restart and one device away for a week.
-  const week = fc.record({ kind: fc.constant('week' as const), device, actions: fc.integer({ min: 8, max: 20 }) });
+  const required = fc.tuple(awayFor(fc.constantFrom(...shape.citizens)), link).map(([away, cut]): Step[] => [
+    away,
+    { kind: 'cutTier', link: cut },
+    ...Array.from({ length: shape.mustKill }, (_, server): Step => ({ kind: 'restart', server })),
+  ]);
   return fc
-    .tuple(fc.array(step, { minLength: Math.min(8, maxSteps), maxLength: maxSteps, size: 'max' }), week, fc.nat(), fc.nat())
-    .map(([steps, away, i, j]) => {
+    .tuple(fc.array(step, { minLength: Math.ceil(maxSteps / 2), maxLength: maxSteps, size: 'max' }), required, fc.array(fc.nat(), { minLength: 2 + shape.mustKill, maxLength: 2 + shape.mustKill }))
+    .map(([steps, musts, places]) => {
+      // The required steps go in at random places.
       const out: Step[] = [...steps];
-      out.splice(i % (out.length + 1), 0, away);
-      out.splice(j % (out.length + 1), 0, { kind: 'restart' });
+      musts.forEach((must, i) => out.splice(places[i]! % (out.length + 1), 0, must));
       return out;
     });
 }
@@ -41,6 +66,10 @@ export interface ActContext {
   agencyId: string;
   /** Event ids the device's database accepted: acknowledged to the person. */
   acked: Map<string, string>;
+  /** Warehouse documents the server acknowledged (id → device label). */
+  stored: Map<string, string>;
+  /** The device's link, for what it sends straight to the server. */
+  fetch: typeof fetch;
   now: Date;
 }
 
@@ -52,9 +81,32 @@ async function dossiersWith(client: TestClient, statuses: number[]): Promise<Dos
 }
 
 /**
- * One person's action: a citizen drafts, submits or edits a draft; a desk receives, rejects or asks
- * for a supplement. Returns a label, or null when there was nothing to act on. A move the state
- * machine refuses locally changes nothing (as on screen).
+ * A desk saves a digitized paper of a dossier's citizen to the warehouse ("Lưu vào kho dữ liệu điện
+ * tử"), pushed as the warehouse collection's replication would (the simulated devices do not open
+ * that collection: RxDB allows 13 per process). Acknowledged when the server accepted it.
+ */
+async function digitize(client: TestClient, dossier: Dossier, ctx: ActContext): Promise<string> {
+  const at = ctx.now.toISOString();
+  const doc = {
+    id: `kho-${crypto.randomUUID()}`, ownerCccd: dossier.ownerCccd, docTypeCode: 'GKS', name: 'Giấy khai sinh (bản sao điện tử)',
+    issuedAt: '2010-01-15', issuer: 'UBND xã', number: '123/2010', validUntil: null, permanent: true, validScope: 'Toàn quốc',
+    kind: 'component', fileId: `sha-${crypto.randomUUID()}`, sourceDossierId: dossier.id, procedureId: dossier.procedureId,
+    agencyId: ctx.agencyId, digitizedBy: client.user.fullName, digitizedAt: at, updatedAt: ctx.now.getTime(),
+  };
+  const res = await ctx.fetch(`${client.url}/api/sync/warehouse/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await client.token()}` },
+    body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }]),
+  }).catch(() => null);
+  if (!res?.ok || ((await res.json()) as unknown[]).length > 0) return 'digitize (not acknowledged)';
+  ctx.stored.set(doc.id, client.label);
+  return 'digitize';
+}
+
+/**
+ * One person's action: a citizen drafts, submits or edits a draft; a desk receives, rejects, asks
+ * for a supplement or digitizes a paper into the warehouse. Returns a label, or null when there was
+ * nothing to act on. A move the state machine refuses locally changes nothing (as on screen).
  */
 export async function act(client: TestClient, action: number, pick: number, ctx: ActContext): Promise<string | null> {
   const record = async (id: string, a: Parameters<TestClient['act']>[1]) => {
@@ -73,7 +125,7 @@ export async function act(client: TestClient, action: number, pick: number, ctx:
       const draft = createDossierDraft({
         id: crypto.randomUUID(),
         procedure: ctx.procedure,
-        applicant: { cccd: client.user.cccd!, fullName: client.user.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '0905000123', email: '', address: 'Đắk La' },
+        applicant: { cccd: client.user.cccd!, fullName: client.user.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '0905000123', email: '', address: 'Thôn 1' },
         ownerCccd: client.user.cccd!,
         agencyId: ctx.agencyId,
         now: ctx.now,
@@ -84,13 +136,15 @@ export async function act(client: TestClient, action: number, pick: number, ctx:
     }
     const target = drafts[pick % drafts.length]!;
     if (action === 1) return record(target.id, { type: 'submit' });
+    // Actions 2 and 3 edit the draft.
     const doc = await client.db.dossiers.findOne(target.id).exec();
     await doc!.incrementalModify((d) => ({ ...d, applicant: { ...d.applicant, phone: `09${String(pick % 1e8).padStart(8, '0')}` } }));
     return 'edit';
   }
-  const open = await dossiersWith(client, action === 0 ? [1] : [1, 2]);
+  const open = await dossiersWith(client, action === 0 ? [1] : action === 3 ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2]);
   if (open.length === 0) return null;
   const target = open[pick % open.length]!;
+  if (action === 3) return digitize(client, target, ctx);
   if (action === 0) return record(target.id, { type: 'receive', dueAt: dueAt(ctx.now) });
   if (action === 1) return record(target.id, { type: 'reject', reason: 'Hồ sơ không hợp lệ' });
   return record(target.id, { type: 'requestSupplement', reason: 'Thiếu giấy tờ', items: ['Bản sao giấy khai sinh'] });

@@ -1,15 +1,21 @@
 /**
- * The sync server the chaos suite attacks, on a fixed port and one data folder: either in this
+ * A sync server the chaos suite attacks, on a fixed port and one data folder: either in this
  * process (closed and started again) or a child process killed with SIGKILL mid-push and started
- * again on the same folder.
+ * again on the same folder. Any tier, with an optional parent to replicate to.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { REPO_ROOT } from '../../apps/sync/src/config.ts';
-import { startServer, type RunningServer } from '../../apps/sync/src/server.ts';
+import { REPO_ROOT, type Tier } from '../../apps/sync/src/config.ts';
+import { startServer, type RunningServer, type StartServerOptions } from '../../apps/sync/src/server.ts';
 import { openStore } from '../../apps/sync/src/store/index.ts';
 import type { SyncStore } from '../../apps/sync/src/store/types.ts';
 
 export type ServerMode = 'inproc' | 'child';
+
+export interface ServerSetup {
+  tier: Tier;
+  /** The parent tier, signed in to with a service account (password `Demo@2026`). */
+  upstream?: { url: string; username: string; intervalMs: number };
+}
 
 export interface ServerUnderTest {
   readonly mode: ServerMode;
@@ -21,10 +27,15 @@ export interface ServerUnderTest {
   close(): Promise<void>;
 }
 
-function spawnServer(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
+const PASSWORD = 'Demo@2026';
+
+function spawnServer(dataDir: string, port: number, setup: ServerSetup): Promise<{ child: ChildProcess; port: number }> {
+  const upstream = setup.upstream
+    ? { UPSTREAM_URL: setup.upstream.url, UPSTREAM_USERNAME: setup.upstream.username, UPSTREAM_PASSWORD: PASSWORD, UPSTREAM_INTERVAL_MS: String(setup.upstream.intervalMs) }
+    : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/sync/src/index.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PWA_DIR: 'off', TIER: 'commune', LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PWA_DIR: 'off', TIER: setup.tier, LOG_LEVEL: 'silent', ...upstream },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -47,10 +58,18 @@ function spawnServer(dataDir: string, port: number): Promise<{ child: ChildProce
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
 
-/** Starts the server in `mode` on `dataDir` (a free port, kept across restarts). */
-export async function startServerUnderTest(mode: ServerMode, dataDir: string): Promise<ServerUnderTest> {
+function inprocOptions(dataDir: string, setup: ServerSetup, port = 0): StartServerOptions {
+  const up = setup.upstream;
+  return {
+    dataDir, tier: setup.tier, port,
+    ...(up ? { upstreamUrl: up.url, upstream: { username: up.username, password: PASSWORD, intervalMs: up.intervalMs } } : {}),
+  };
+}
+
+/** Starts the server in `mode` on `dataDir` (a free port, kept across restarts); a commune by default. */
+export async function startServerUnderTest(mode: ServerMode, dataDir: string, setup: ServerSetup = { tier: 'commune' }): Promise<ServerUnderTest> {
   if (mode === 'inproc') {
-    let server: RunningServer = await startServer({ dataDir, tier: 'commune' });
+    let server: RunningServer = await startServer(inprocOptions(dataDir, setup));
     const port = server.port;
     let store: SyncStore | null = null;
     return {
@@ -59,7 +78,7 @@ export async function startServerUnderTest(mode: ServerMode, dataDir: string): P
       async restart(pauseMs) {
         await server.close();
         await new Promise((r) => setTimeout(r, pauseMs));
-        server = await startServer({ dataDir, tier: 'commune', port });
+        server = await startServer(inprocOptions(dataDir, setup, port));
       },
       async stopForChecks() {
         await server.close();
@@ -72,7 +91,7 @@ export async function startServerUnderTest(mode: ServerMode, dataDir: string): P
       },
     };
   }
-  let { child, port } = await spawnServer(dataDir, 0);
+  let { child, port } = await spawnServer(dataDir, 0, setup);
   let store: SyncStore | null = null;
   return {
     mode,
@@ -81,7 +100,7 @@ export async function startServerUnderTest(mode: ServerMode, dataDir: string): P
       child.kill('SIGKILL');
       await exited(child);
       await new Promise((r) => setTimeout(r, pauseMs));
-      ({ child, port } = await spawnServer(dataDir, port));
+      ({ child, port } = await spawnServer(dataDir, port, setup));
     },
     async stopForChecks() {
       child.kill('SIGTERM');

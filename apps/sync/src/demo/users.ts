@@ -18,6 +18,7 @@ export interface DemoCitizen {
 export const DEMO_CITIZENS: DemoCitizen[] = [
   { cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', phone: '0905123456', email: 'an.nguyen@example.vn', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum' },
   { cccd: '062301000456', fullName: 'Trần Thị Bình', birthDate: '2001-08-20', gender: 'nu', phone: '0914654321', email: 'binh.tran@example.vn', address: 'Thôn 3, xã Đắk La, tỉnh Kon Tum' },
+  { cccd: '064195007788', fullName: 'Rơ Châm Ly', birthDate: '1995-03-08', gender: 'nu', phone: '0935778899', email: 'ly.rocham@example.vn', address: 'Làng Ia Dêr, xã Ia Dêr, tỉnh Gia Lai' },
 ];
 
 const citizen = (c: DemoCitizen): SessionUser => ({
@@ -34,6 +35,7 @@ export const DEMO_USERS: SessionUser[] = [
   officer('chuyenvien.dakla', 'Lê Văn Cường', 'specialist', DEMO_AGENCY.dakLa),
   officer('chutich.dakla', 'Y Blong', 'leader', DEMO_AGENCY.dakLa),
   officer('motcua.dakmar', 'Đinh Thị Mai', 'receptionist', DEMO_AGENCY.dakMar),
+  officer('motcua.iader', 'Ksor Thị Nhung', 'receptionist', DEMO_AGENCY.iaDer),
   officer('quantri', 'Quản trị tỉnh Kon Tum', 'admin', DEMO_AGENCY.konTum),
 ];
 
@@ -49,4 +51,6 @@ export const DEMO_TIER_ACCOUNTS: SessionUser[] = [
   tier('tier.dakla', 'Máy chủ xã Đắk La', DEMO_AGENCY.dakLa),
   tier('tier.dakmar', 'Máy chủ xã Đắk Mar', DEMO_AGENCY.dakMar),
   tier('tier.kontum', 'Máy chủ tỉnh Kon Tum', DEMO_AGENCY.konTum),
+  tier('tier.iader', 'Máy chủ xã Ia Dêr', DEMO_AGENCY.iaDer),
+  tier('tier.gialai', 'Máy chủ tỉnh Gia Lai', DEMO_AGENCY.giaLai),
 ];

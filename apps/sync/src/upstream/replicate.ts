@@ -57,11 +57,19 @@ async function writeLocal(ctx: ReplicateContext, collection: CollectionName, doc
   ctx.bus.publish(collection);
 }
 
+interface PageResult {
+  pushed: number;
+  refused: number;
+  /** Ids of rows the parent changed again while their conflict was being resolved. */
+  unresolved: string[];
+}
+
 /** Pushes one page; a refused page is retried row by row so one bad row cannot stall the rest. */
-async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs: StoredDocument[]): Promise<{ pushed: number; refused: number }> {
+async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs: StoredDocument[]): Promise<PageResult> {
   const rows = docs.map((doc) => ({ assumedMasterState: null, newDocumentState: toWire(doc) }));
   let conflicts: WireDocument[];
   let refused = 0;
+  const unresolved: string[] = [];
   try {
     conflicts = await ctx.client.push(collection, rows);
   } catch (error) {
@@ -83,12 +91,16 @@ async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs:
     const next = resolve(collection, master, local);
     if (canonical(next) !== canonical(master) && collection !== 'events') {
       const again = await ctx.client.push(collection, [{ assumedMasterState: master, newDocumentState: next }]);
-      if (again.length > 0) continue; // changed again meanwhile: the next pass resolves it
+      if (again.length > 0) {
+        // Changed again meanwhile: the next pass resolves it (the checkpoint stays before it).
+        unresolved.push(String(master.id));
+        continue;
+      }
     }
     const merged = canonical(next) === canonical(master) || collection === 'events' ? master : next;
     if (!sameDocument(fromWire(merged), local)) await writeLocal(ctx, collection, merged);
   }
-  return { pushed: docs.length - refused, refused };
+  return { pushed: docs.length - refused - unresolved.length, refused, unresolved };
 }
 
 async function pushCollection(ctx: ReplicateContext, collection: CollectionName, result: PassResult): Promise<void> {
@@ -98,9 +110,16 @@ async function pushCollection(ctx: ReplicateContext, collection: CollectionName,
     const stored = await ctx.store.documents.pull(collection, scope, after, PAGE);
     if (stored.length === 0) return;
     const docs = stored.filter((doc) => ctx.echoes.get(`${collection}/${doc.id}`) !== doc.seq);
-    const page = docs.length > 0 ? await pushPage(ctx, collection, docs) : { pushed: 0, refused: 0 };
+    const page = docs.length > 0 ? await pushPage(ctx, collection, docs) : { pushed: 0, refused: 0, unresolved: [] };
     result.pushed += page.pushed;
     result.refused += page.refused;
+    if (page.unresolved.length > 0) {
+      // Stop just before the first unresolved row: the next pass pushes it again, and until then
+      // the pull leaves it alone instead of replacing it with the parent's version.
+      const first = Math.min(...stored.filter((doc) => page.unresolved.includes(doc.id)).map((doc) => doc.seq));
+      if (first - 1 > after) await ctx.store.meta.set(key('push', collection), String(first - 1));
+      return;
+    }
     await ctx.store.meta.set(key('push', collection), String(stored.at(-1)!.seq));
   }
 }

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgliteStore } from '../store/pglite.ts';
+import type { SyncStore } from '../store/types.ts';
+import { createChangeBus } from '../sync/change-bus.ts';
+import type { WireDocument } from '../sync/documents.ts';
+import { scopeColumns } from '../sync/scope.ts';
+import type { PushRow, UpstreamClient } from './client.ts';
+import { checkpointOf, replicateOnce, type ReplicateContext } from './replicate.ts';
+
+const AGENCY = '001.29.00.H34';
+const doc = (name: string): WireDocument => ({ id: 'kho-1', ownerCccd: '062099000123', agencyId: AGENCY, name, _deleted: false });
+
+/** A parent that answers each push with the next scripted conflict list (then accepts) and pulls `pulled`. */
+function parent(conflicts: WireDocument[][], pulled: WireDocument[] = []) {
+  const pushes: PushRow[][] = [];
+  let served = false;
+  const client: UpstreamClient = {
+    account: async () => ({ id: 'tier:x', username: 'tier.dakla', fullName: '', role: 'admin', agencyId: AGENCY, cccd: null }),
+    get: async () => ({}),
+    async push(_collection, rows) {
+      pushes.push(rows);
+      return conflicts.shift() ?? [];
+    },
+    async pull() {
+      if (served || pulled.length === 0) return { documents: [], checkpoint: null };
+      served = true;
+      return { documents: pulled, checkpoint: { seq: 1 } };
+    },
+  };
+  return { client, pushes };
+}
+
+let store: SyncStore;
+let seq: number;
+beforeAll(async () => {
+  store = await openPgliteStore(undefined);
+  await store.migrate();
+  const { _deleted, ...data } = doc('bản của xã');
+  seq = await store.documents.write((tx) => tx.put('warehouse', { id: 'kho-1', data, deleted: false, ...scopeColumns('warehouse', data) }));
+});
+afterAll(() => store.close());
+
+const context = (client: UpstreamClient): ReplicateContext => ({ store, client, bus: createChangeBus(), agencyIds: [AGENCY], echoes: new Map() });
+
+describe('replicateOnce', () => {
+  it('keeps a row the parent changed again while it was being resolved, and pushes it on the next pass', async () => {
+    // The parent holds another version, and changes it once more between the conflict and the retry.
+    const first = parent([[doc('bản tỉnh 1')], [doc('bản tỉnh 2')]], [doc('bản tỉnh 2')]);
+    await replicateOnce(context(first.client), { push: ['warehouse'], pull: ['warehouse'] });
+    expect(await checkpointOf(store, 'push', 'warehouse')).toBeLessThan(seq);
+    // Not pushed yet, so the pull did not replace it with the parent's version.
+    expect((await store.documents.get('warehouse', 'kho-1'))!.data.name).toBe('bản của xã');
+
+    const second = parent([[doc('bản tỉnh 2')]]);
+    await replicateOnce(context(second.client), { push: ['warehouse'], pull: [] });
+    expect(second.pushes.at(-1)).toEqual([{ assumedMasterState: doc('bản tỉnh 2'), newDocumentState: doc('bản của xã') }]);
+    expect(await checkpointOf(store, 'push', 'warehouse')).toBeGreaterThanOrEqual(seq);
+  });
+});

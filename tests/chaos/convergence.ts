@@ -1,0 +1,64 @@
+/**
+ * Convergence of the whole country, read over HTTP as the replication itself sees it: every device
+ * equals its commune server's view of its scope; each commune server's documents (as its tier
+ * account sends them up) equal what its province holds of that commune; each province's dossiers
+ * and warehouse (what it sends up) equal what the nation holds of that province.
+ */
+import type { CollectionName } from '@motcua/model';
+import { login } from '../helpers/server.ts';
+import type { Country, TierNode } from './country.ts';
+import type { DeviceHost } from './device-hosts.ts';
+import { serverView } from './invariants.ts';
+
+const PASSWORD = 'Demo@2026';
+
+/** Signs tier accounts in once per server and reuses the tokens (they survive restarts). */
+export function createSessions() {
+  const tokens = new Map<string, Promise<string>>();
+  return (node: TierNode, username: string): Promise<string> => {
+    const key = `${node.name}/${username}`;
+    let token = tokens.get(key);
+    if (!token) {
+      token = login(node.server.url(), username, PASSWORD).then((s) => s.accessToken);
+      token.catch(() => tokens.delete(key));
+      tokens.set(key, token);
+    }
+    return token;
+  };
+}
+
+type Sessions = ReturnType<typeof createSessions>;
+
+const agencyOf = (json: string) => (JSON.parse(json) as { agencyId?: unknown }).agencyId;
+
+/** What `below` holds of `agencyIds` compared with what `above` holds of them: one line per difference. */
+function compare(what: string, below: Map<string, string>, above: Map<string, string>, agencyIds: string[]): string[] {
+  const problems: string[] = [];
+  const mine = (map: Map<string, string>) => new Map([...map].filter(([, json]) => agencyIds.includes(agencyOf(json) as string)));
+  const [here, there] = [mine(below), mine(above)];
+  for (const [id, json] of here) if (there.get(id) !== json) problems.push(`${what}/${id} ${there.has(id) ? 'differs above' : 'missing above'}`);
+  for (const id of there.keys()) if (!here.has(id)) problems.push(`${what}/${id} above but not below`);
+  return problems;
+}
+
+async function tierDivergence(node: TierNode, sessions: Sessions, collections: CollectionName[]): Promise<string[]> {
+  const parent = node.parent!;
+  const problems: string[] = [];
+  for (const collection of collections) {
+    const below = await serverView(node.server.url(), await sessions(node, node.tierAccount), collection);
+    const above = await serverView(parent.server.url(), await sessions(parent, node.tierAccount), collection);
+    problems.push(...compare(`${node.name} → ${parent.name}: ${collection}`, below, above, node.agencyIds));
+  }
+  return problems;
+}
+
+/** Every difference left in the country (empty when it has converged); unreachable servers count as differences. */
+export async function countryDivergence(country: Country, hosts: DeviceHost[], sessions: Sessions): Promise<string[]> {
+  const guard = (what: string, probe: Promise<string[]>) => probe.catch((error: unknown) => [`${what}: ${(error as Error).message}`]);
+  const parts = await Promise.all([
+    ...hosts.map((h, i) => guard(`devices of ${country.communes[i]!.name}`, h.send<string[]>({ op: 'divergence' }))),
+    ...country.communes.map((c) => guard(c.name, tierDivergence(c, sessions, ['dossiers', 'events', 'warehouse']))),
+    ...country.provinces.map((p) => guard(p.name, tierDivergence(p, sessions, ['dossiers', 'warehouse']))),
+  ]);
+  return parts.flat();
+}
