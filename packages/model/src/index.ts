@@ -44,6 +44,13 @@ export type {
 } from './dossier/events.ts';
 export { isOverdue, overdueBy } from './dossier/overdue.ts';
 export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
+export { mergeDossierContent } from './dossier/merge-content.ts';
+export {
+  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentMismatch, contentOf, projectContent, rebaseContent, recordContentEdit, seedContent,
+  withContent, writeDossierContent,
+} from './dossier/content.ts';
+export type { ContentEngine, DossierContent } from './dossier/content.ts';
+export { ContentFormatError, containsContent, contentChanges, joinChanges, unionContent } from './dossier/content-bytes.ts';
 
 export { formatDossierCode, parseDossierCode, validateDossierCode, DossierCodeError } from './codes/dossier-code.ts';
 export type { DossierCodeParts, DossierCodeErrorCode } from './codes/dossier-code.ts';

@@ -1,3 +1,4 @@
+import * as Automerge from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
 import type { Dossier, FileMeta } from '@motcua/model';
@@ -38,7 +39,7 @@ describe('dossier conflicts', () => {
   it('settles a concurrent status change by the state machine and records the losing side', () => {
     const master = { ...base, status: 3, decision: { kind: 'reject' as const, reason: 'Thiếu giấy tờ', items: [], at: '2026-03-02T05:00:00.000Z', by: 'u-hoa' }, updatedAt: 2_000 };
     const fork = { ...base, status: 4, stepIndex: 0, updatedAt: 3_000, updatedBy: 'u-cuong' };
-    const merged = resolveDossierConflict({ assumedMasterState: live(base), realMasterState: live(master), newDocumentState: live(fork) });
+    const merged = resolveDossierConflict({ assumedMasterState: live(base), realMasterState: live(master), newDocumentState: live(fork) }, Automerge);
     expect(merged.status).toBe(3);
     expect(merged.conflicts).toHaveLength(1);
   });
@@ -46,15 +47,15 @@ describe('dossier conflicts', () => {
   it('gives the same answer whichever device resolves it', () => {
     const a = withFile(base, 'c1', 'f-a', 'u-hoa', 2_000);
     const b = withFile(base, 'c1', 'f-b', 'u-mai', 2_000);
-    const one = resolveDossierConflict({ realMasterState: live(a), newDocumentState: live(b) });
-    const two = resolveDossierConflict({ realMasterState: live(b), newDocumentState: live(a) });
+    const one = resolveDossierConflict({ realMasterState: live(a), newDocumentState: live(b) }, Automerge);
+    const two = resolveDossierConflict({ realMasterState: live(b), newDocumentState: live(a) }, Automerge);
     expect(one).toEqual(two);
     expect(new Set(one.components[0]?.fileIds)).toEqual(new Set(['f-a', 'f-b']));
   });
 
   it('lets a deletion on the server win', () => {
     const master = { ...live(base), _deleted: true };
-    expect(resolveDossierConflict({ realMasterState: master, newDocumentState: live(withFile(base, 'c1', 'f', 'u', 9)) })).toBe(master);
+    expect(resolveDossierConflict({ realMasterState: master, newDocumentState: live(withFile(base, 'c1', 'f', 'u', 9)) }, Automerge)).toBe(master);
   });
 
   it('says two equal states are equal, whatever their key order', () => {

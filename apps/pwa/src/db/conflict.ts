@@ -2,10 +2,13 @@
  * How this device resolves a replication conflict: the server answered a push with a master state
  * that differs from the one the device assumed.
  *
- * @remarks Pure and synchronous inside (RxDB wants `resolve` to return a promise only by signature).
- * - `dossiers`: the model's `mergeDossier(master, fork, base)` keeps both sides' edits and settles a
- *   concurrent status change by the state machine's rules, recording the loser in `conflicts`; the
- *   state the device last saw from the server is the common ancestor `base`.
+ * @remarks Pure inside; only loading Automerge is asynchronous.
+ * - `dossiers`: the model's `mergeDossierContent(automerge, master, fork, base)` merges the two
+ *   content documents with Automerge (both sides' field edits survive, identical bytes everywhere)
+ *   and settles a concurrent status change by the state machine's rules, recording the loser in
+ *   `conflicts`; the state the device last saw from the server is the common ancestor `base`. The
+ *   server already merged the device's push into the master it answers, so the usual outcome is
+ *   that master, unchanged.
  * - `events`: immutable by design (an id is written once), so the master's copy wins.
  * - everything else (catalog, warehouse, file metadata): the master wins.
  * A deletion on the master always wins.
@@ -13,7 +16,8 @@
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { deepEqual } from 'rxdb/plugins/utils';
-import { mergeDossier, type CollectionName, type Dossier } from '@motcua/model';
+import { mergeDossierContent, type CollectionName, type ContentEngine, type Dossier } from '@motcua/model';
+import { loadContentEngine } from './content-engine.ts';
 import type { ReplicatedDocTypes } from './database.ts';
 
 function stripDeleted<T>(doc: WithDeleted<T>): T {
@@ -38,20 +42,24 @@ export function masterWins<T>(): RxConflictHandler<T> {
  * Resolves a dossier conflict by merging the device's state (fork) into the server's (master).
  *
  * @example
- * resolveDossierConflict({ realMasterState, newDocumentState }) // → merged, `_deleted: false`
+ * resolveDossierConflict({ realMasterState, newDocumentState }, Automerge) // → merged, `_deleted: false`
  */
-export function resolveDossierConflict(input: RxConflictHandlerInput<Dossier>): WithDeleted<Dossier> {
+export function resolveDossierConflict(input: RxConflictHandlerInput<Dossier>, am: ContentEngine): WithDeleted<Dossier> {
   const master = input.realMasterState;
   const fork = input.newDocumentState;
   if (master._deleted || fork._deleted) return master;
   const base = input.assumedMasterState && !input.assumedMasterState._deleted ? stripDeleted(input.assumedMasterState) : null;
-  const merged = mergeDossier(stripDeleted(master), stripDeleted(fork), base);
-  return { ...merged, _deleted: false };
+  try {
+    return { ...mergeDossierContent(am, stripDeleted(master), stripDeleted(fork), base), _deleted: false };
+  } catch {
+    // Contents that cannot merge (never written by a correct replica): the server's state stands.
+    return master;
+  }
 }
 
 export const dossierConflictHandler: RxConflictHandler<Dossier> = {
   isEqual: isEqualState,
-  resolve: (input) => Promise.resolve(resolveDossierConflict(input)),
+  resolve: async (input) => resolveDossierConflict(input, await loadContentEngine()),
 };
 
 /** The handler of each replicated collection, as `createDatabase` installs them. */

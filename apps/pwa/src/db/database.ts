@@ -28,6 +28,8 @@ import {
 } from '@motcua/model';
 import { blobSchema, type BlobEntry } from './schemas/blob.schema.ts';
 import { conflictHandlers } from './conflict.ts';
+import { loadContentEngine, newActorId } from './content-engine.ts';
+import { installContentHooks } from './content-hooks.ts';
 import { migrationStrategies } from './migrations.ts';
 import { encryptedFields, encryptingStorage, withEncryption } from './encryption.ts';
 
@@ -71,6 +73,11 @@ export interface CreateDatabaseOptions {
    * the file bytes are stored encrypted (see `encryption.ts`). The app always gives it.
    */
   encryptionKey?: string;
+  /**
+   * The Automerge actor (32 hex digits) that records this database's dossier edits: the app keeps
+   * one per database and device (`databaseActor`); default a new random one for this opening.
+   */
+  contentActor?: string;
 }
 
 /**
@@ -109,6 +116,9 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   } catch (error) {
     await db.close();
     throw error;
+  }
+  if (db.collections.dossiers) {
+    installContentHooks(db.dossiers, { engine: loadContentEngine, actor: options.contentActor ?? newActorId() });
   }
   return db;
 }

@@ -19,7 +19,7 @@ import type { CollectionName } from '@motcua/model';
 export const encryptedFields: Record<CollectionName | 'blobs', readonly string[]> = {
   agencies: [],
   procedures: [],
-  dossiers: ['applicant', 'summary', 'components', 'notify', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
+  dossiers: ['applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
   events: ['actor', 'comment', 'data'],
   warehouse: ['name', 'issuer', 'number', 'validScope', 'digitizedBy'],
   files: ['name'],

@@ -15,6 +15,9 @@ export const migrationStrategies: Record<LocalCollectionName, MigrationStrategie
   procedures: {},
   dossiers: {
     1: (doc) => ({ ...DOSSIER_V1_FIELDS, ...doc }),
+    // `content` (the Automerge document) is seeded deterministically at the dossier's next write or
+    // merge, on whichever replica comes first, so migrating needs no Automerge here.
+    2: (doc) => doc,
   },
   events: {},
   warehouse: {},

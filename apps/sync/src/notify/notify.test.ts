@@ -59,8 +59,10 @@ async function receiveWithEvent(token: string, notify = { email: true, sms: fals
   const template = (await pullAll(t, token, 'dossiers')).find((d) => d.agencyId === '001.29.00.H34');
   if (!template) throw new Error('no demo dossier');
   const at = new Date();
+  // A new dossier made from the template's fields: without its content, which the server seeds.
+  const { content: _content, ...fields } = template;
   const dossier: Doc = {
-    ...template, id: `ds-notify-${++dossierCounter}`, code: null, status: 2, channel: 1, submittedAt: null,
+    ...fields, id: `ds-notify-${++dossierCounter}`, code: null, status: 2, channel: 1, submittedAt: null,
     receivedAt: at.toISOString(), dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString(), decision: null,
     notify, applicant: { ...(template.applicant as object), email: 'an@example.vn', phone: '0912345678' },
     stepIndex: -1, previousStatus: null, updatedAt: at.getTime(),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../store/test-databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
+import { change, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
 
 const available = await postgresAvailable();
 
@@ -30,8 +30,8 @@ describe.skipIf(!available)('sync on PostgreSQL', () => {
     const desk = await t.token('motcua.dakla');
     const master = await pullOne(t, desk, 'dossiers', 'demo-hs-001');
     const [a, b] = await Promise.all([
-      push(t, desk, 'dossiers', [{ assumedMasterState: master, newDocumentState: { ...master, summary: 'A' } }]),
-      push(t, desk, 'dossiers', [{ assumedMasterState: master, newDocumentState: { ...master, summary: 'B' } }]),
+      push(t, desk, 'dossiers', [change(master, { summary: 'A' })]),
+      push(t, desk, 'dossiers', [change(master, { summary: 'B' })]),
     ]);
     const results = [await a.json(), await b.json()];
     expect(results.filter((r) => r.length === 0)).toHaveLength(1);

@@ -1,6 +1,8 @@
 /**
  * Helpers for the sync route tests: pull everything, push rows, build RxDB-shaped documents.
  */
+import { canonicalJson, contentOf, writeDossierContent, type Dossier } from '@motcua/model';
+import { engine } from '../sync/dossier-content.ts';
 import type { TestApp } from '../test-app.ts';
 
 export type Doc = Record<string, unknown> & { id: string };
@@ -21,9 +23,25 @@ export function push(t: TestApp, token: string, collection: string, rows: unknow
   return t.call('POST', `/api/sync/${collection}/push`, { token, body: rows });
 }
 
-/** The row RxDB sends to change `master` into `master` + `patch`. */
+/**
+ * The row RxDB sends to change `master` into `master` + `patch`; a dossier's content records the
+ * edit, as a device does (by an actor derived from the edit, so two different edits never clash).
+ */
 export function change(master: Doc, patch: Record<string, unknown>) {
-  return { assumedMasterState: master, newDocumentState: { ...master, ...patch, updatedAt: Number(master.updatedAt ?? 0) + 1 } };
+  const next = { ...master, ...patch, updatedAt: Number(master.updatedAt ?? 0) + 1 };
+  return { assumedMasterState: master, newDocumentState: typeof master.content === 'string' && !('content' in patch) ? edited(master, next) : next };
+}
+
+function edited(master: Doc, next: Doc): Doc {
+  const { content: _content, ...withoutContent } = next;
+  try {
+    const written = writeDossierContent(engine, master as unknown as Dossier, next as unknown as Dossier);
+    if (canonicalJson(contentOf(written)) === canonicalJson(contentOf(next as unknown as Dossier))) return written as unknown as Doc;
+  } catch {
+    // below
+  }
+  // Text Automerge does not keep as it is (bad input on purpose): sent as a client without content would.
+  return withoutContent as Doc;
 }
 
 /** A receptionist's "Tiếp nhận hồ sơ": 1 → 2, code left for the server. */

@@ -1,15 +1,17 @@
 /**
  * Applies one RxDB push batch: validate everything first, then one serialized transaction in which
  * each row is written, skipped as already applied (idempotent), or answered with the master
- * document as a conflict. A refused row refuses the whole batch and nothing is stored.
+ * document as a conflict. A conflicting dossier is merged here first (`dossier-content.ts`) and the
+ * stored merge is the master answered. A refused row refuses the whole batch and nothing is stored.
  */
 import type { CollectionName, SessionUser } from '@motcua/model';
-import { forbidden } from '../errors.ts';
+import { forbidden, HttpError } from '../errors.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 import { checkFileClaims } from '../files/file-access.ts';
 import type { StoredDocument, SyncStore } from '../store/types.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { assignDossierCode } from './dossier-code.ts';
+import { assertContentSize, assertDossierContent, dossierWithoutConflict, matchesMaster, mergeConflict } from './dossier-content.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
 import { checkPushedCode } from '../codes/check-code.ts';
@@ -17,6 +19,8 @@ import { claimRelayedCode } from '../upstream/relayed-code.ts';
 import { checkRowAlone, checkRowChange, needsCode, pushedCode } from './push-rules.ts';
 import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
+
+type Data = Record<string, unknown>;
 
 export interface PushContext {
   store: SyncStore;
@@ -34,8 +38,10 @@ export interface PushContext {
  */
 function alreadyApplied(collection: CollectionName, next: ReturnType<typeof fromWire>, master: StoredDocument): boolean {
   if (sameDocument(next, master)) return true;
-  return collection === 'dossiers' && next.data.code === null && typeof master.data.code === 'string'
-    && sameDocument({ data: { ...next.data, code: master.data.code }, deleted: next.deleted }, master);
+  if (collection !== 'dossiers') return false;
+  if (matchesMaster(next, master)) return true;
+  return next.data.code === null && typeof master.data.code === 'string'
+    && matchesMaster({ data: { ...next.data, code: master.data.code }, deleted: next.deleted }, master);
 }
 
 /** Returns the conflicting master documents (empty when every row was applied). */
@@ -46,7 +52,9 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
   const prepared = rows.map((row, index) => {
     const next = fromWire(row.newDocumentState);
     assertStorable(next.data);
+    if (collection === 'dossiers') assertContentSize(next.data, index);
     assertValid(collection, next.data, index);
+    if (collection === 'dossiers') assertDossierContent(next.data, index);
     checkRowAlone(collection, user, next.data, next.deleted, index);
     if (!inScope(scope, scopeColumns(collection, next.data))) {
       throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${String(next.data.id)}"`);
@@ -61,20 +69,10 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     const masters = await tx.lock(collection, [...new Set(prepared.map((row) => row.id))]);
     const conflicts: WireDocument[] = [];
     let written = 0;
-    for (const { id, next, assumed, index } of prepared) {
-      const master = masters.get(id) ?? null;
-      if (master && !storedInScope(scope, master)) {
-        throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${id}"`);
-      }
-      if (master && alreadyApplied(collection, next, master)) continue;
-      // No master yet: the row creates it, whatever the client assumed.
-      if (master && (!assumed || !sameDocument(assumed, master))) {
-        conflicts.push(toWire(master));
-        continue;
-      }
-      checkRowChange(collection, user, next.data, master && !master.deleted ? master.data : null, index, next.deleted);
-      const data = { ...next.data };
-      const code = pushedCode(collection, data, master && !master.deleted ? master.data : null);
+    /** The checks of a write against the stored master; throws HttpError when it is refused. */
+    const checkWrite = async (id: string, data: Data, live: Data | null, deleted: boolean, index: number): Promise<void> => {
+      checkRowChange(collection, user, data, live, index, deleted);
+      const code = pushedCode(collection, data, live);
       if (code !== null && isTierAccount(user)) {
         await claimRelayedCode(tx, code, data.agencyId as string, id);
       } else if (code !== null) {
@@ -82,14 +80,59 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
           code, dossierId: id, agencyId: data.agencyId as string, receivedAt: data.receivedAt as string | null,
         });
       }
+    };
+    for (const { id, next, assumed, index } of prepared) {
+      const master = masters.get(id) ?? null;
+      if (master && !storedInScope(scope, master)) {
+        throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${id}"`);
+      }
+      if (master && alreadyApplied(collection, next, master)) {
+        // A retry that lacks only the code issued meanwhile: the device must still learn the code.
+        if (next.data.code !== master.data.code) conflicts.push(toWire(master));
+        continue;
+      }
+      const live = master && !master.deleted ? master.data : null;
+      // No master yet: the row creates it, whatever the client assumed.
+      const conflicting = master !== null
+        && (!assumed || !(collection === 'dossiers' ? matchesMaster(assumed, master) : sameDocument(assumed, master)));
+      let data: Data;
+      if (!conflicting) {
+        data = collection === 'dossiers' && !next.deleted ? dossierWithoutConflict(live, next.data, index) : { ...next.data };
+        await checkWrite(id, data, live, next.deleted, index);
+      } else {
+        // A dossier merges here (content by Automerge, status by the state machine), so the push is
+        // kept even if the device never comes back; the merged master goes back as the conflict.
+        const merge = collection === 'dossiers' && live && !next.deleted
+          ? mergeConflict(live, next.data, assumed && !assumed.deleted ? assumed.data : null, index)
+          : null;
+        if (!merge) {
+          conflicts.push(toWire(master));
+          continue;
+        }
+        data = merge.merged;
+        try {
+          await checkWrite(id, data, live, false, index);
+        } catch (error) {
+          // The merge moves the status in a way this pusher may not: keep the content edits only.
+          if (!(error instanceof HttpError)) throw error;
+          data = merge.contentOnly;
+          if (sameDocument({ data, deleted: false }, master)) {
+            conflicts.push(toWire(master));
+            continue;
+          }
+          await checkWrite(id, data, live, false, index);
+        }
+      }
       if (needsCode(collection, data)) {
         data.code = typeof master?.data.code === 'string'
           ? master.data.code
           : await assignDossierCode(tx, { agencyId: data.agencyId as string, receivedAt: data.receivedAt as string | null }, now);
       }
-      const seq = await tx.put(collection, { id, data, deleted: next.deleted, ...scopeColumns(collection, data) });
-      const stored: StoredDocument = { collection, id, data, deleted: next.deleted, seq };
+      const deleted = conflicting ? false : next.deleted;
+      const seq = await tx.put(collection, { id, data, deleted, ...scopeColumns(collection, data) });
+      const stored: StoredDocument = { collection, id, data, deleted, seq };
       masters.set(id, stored);
+      if (conflicting) conflicts.push(toWire(stored));
       written++;
     }
     return { conflicts, written };

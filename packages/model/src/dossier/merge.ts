@@ -12,12 +12,20 @@
  *   both argument orders give the same list.
  *   Give `base` (the common ancestor, RxDB's assumed master state) to skip flagging a side that did
  *   not change the status at all.
- * - **Components**: attached file ids are unioned; a paper once received stays received.
+ * - **Editable content** (applicant, summary, components, return method, notifications): when the
+ *   dossiers carry `content` (an Automerge document, `content.ts`), the side whose content holds all
+ *   of the other's changes gives content and fields; when each holds changes the other lacks, this
+ *   pure function keeps the newer side's, and `mergeDossierContent` (which has Automerge) merges the
+ *   two documents instead. Dossiers without content: component file ids are unioned, a paper once
+ *   received stays received.
+ * - A side that already **absorbed** the other (holds all its content changes and conflict notes, is
+ *   at least as recent and at least as far along) wins as it is, so merging again changes nothing.
  * - **Other scalar fields**: the later `updatedAt` wins, ties broken by the greater `updatedBy`, and
  *   finally by the canonical JSON text, so the result does not depend on argument order.
  */
 import { canonicalJson } from '../canonical-json.ts';
 import type { Dossier, DossierComponent } from '../schemas/dossier.schema.ts';
+import { containsContent } from './content-bytes.ts';
 import { statusLabel, type DossierStatusCode } from './status.ts';
 
 /** Higher wins a concurrent status change. */
@@ -48,6 +56,37 @@ function compareRecency(a: Dossier, b: Dossier): number {
   return ja === jb ? 0 : ja < jb ? -1 : 1;
 }
 
+/** True when `whole` holds every change of `part` (false when either content is missing or malformed). */
+function holdsContent(whole: Dossier, part: Dossier): boolean {
+  if (typeof whole.content !== 'string' || typeof part.content !== 'string') return false;
+  try {
+    return containsContent(whole.content, part.content);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `x` already holds everything `y` would add to it: `y`'s content changes and conflict notes, and
+ * `y`'s status (the same, or its losing change already noted); `x` is as recent and as far along.
+ */
+function absorbs(x: Dossier, y: Dossier): boolean {
+  const recent = x.updatedAt !== y.updatedAt ? x.updatedAt > y.updatedAt : x.updatedBy >= y.updatedBy;
+  const statusHeld = x.status === y.status || x.conflicts.some((c) => c.eventId === lostChangeId(y));
+  return recent && rank(x) >= rank(y) && statusHeld
+    && y.conflicts.every((c) => x.conflicts.some((k) => k.eventId === c.eventId && k.note === c.note))
+    && holdsContent(x, y);
+}
+
+const CONTENT_KEYS = ['applicant', 'summary', 'components', 'returnMethod', 'notify', 'content'] as const;
+
+/** The editable content of the merge, taken whole from one side so that fields and `content` agree. */
+function mergeContentFields(newer: Dossier, older: Dossier): Partial<Dossier> {
+  if (newer.content === undefined && older.content === undefined) return { components: mergeComponents(newer, older) };
+  const from = !holdsContent(newer, older) && holdsContent(older, newer) ? older : newer;
+  return Object.fromEntries(CONTENT_KEYS.map((key) => [key, from[key]]));
+}
+
 function mergeComponents(winner: Dossier, other: Dossier): DossierComponent[] {
   const others = new Map(other.components.map((c) => [c.id, c]));
   const merged = winner.components.map((c) => {
@@ -73,11 +112,13 @@ function mergeConflicts(a: Dossier['conflicts'], b: Dossier['conflicts'], extra:
   return sorted.slice(-MAX_CONFLICTS);
 }
 
+/** The id a lost status change is noted under; time first, so the sorted list reads in order. */
+const lostChangeId = (loser: Dossier): string => `${loser.updatedAt}:${loser.updatedBy}`.slice(0, 64);
+
 function conflictNote(loser: Dossier, winner: Dossier): Dossier['conflicts'][number] {
   const at = new Date(loser.updatedAt).toISOString();
   return {
-    // Time first, so the sorted list reads in order of the lost changes.
-    eventId: `${loser.updatedAt}:${loser.updatedBy}`.slice(0, 64),
+    eventId: lostChangeId(loser),
     note:
       `Thay đổi trạng thái sang «${statusLabel(loser.status as DossierStatusCode)}» của ${loser.updatedBy} lúc ${at} ` +
       `không được áp dụng vì trùng với thay đổi sang «${statusLabel(winner.status as DossierStatusCode)}» ` +
@@ -93,6 +134,8 @@ function conflictNote(loser: Dossier, winner: Dossier): Dossier['conflicts'][num
 export function mergeDossier(master: Dossier, fork: Dossier, base?: Dossier | null): Dossier {
   const recency = compareRecency(master, fork);
   if (recency === 0) return master;
+  const masterAbsorbs = absorbs(master, fork);
+  if (masterAbsorbs !== absorbs(fork, master)) return masterAbsorbs ? master : fork;
   const [older, newer] = recency < 0 ? [master, fork] : [fork, master];
   const rankDiff = rank(master) - rank(fork);
   const statusWinner = rankDiff > 0 ? master : rankDiff < 0 ? fork : newer;
@@ -102,8 +145,9 @@ export function mergeDossier(master: Dossier, fork: Dossier, base?: Dossier | nu
   const loserChangedStatus = !base || base.status !== statusLoser.status;
   if (statusWinner.status !== statusLoser.status && loserChangedStatus) extra.push(conflictNote(statusLoser, statusWinner));
 
-  return {
+  const merged: Dossier = {
     ...newer,
+    ...mergeContentFields(newer, older),
     status: statusWinner.status,
     code: statusWinner.code ?? statusLoser.code,
     submittedAt: statusWinner.submittedAt ?? statusLoser.submittedAt,
@@ -118,9 +162,10 @@ export function mergeDossier(master: Dossier, fork: Dossier, base?: Dossier | nu
     stepIndex: statusWinner.stepIndex,
     assigneeId: statusWinner.assigneeId,
     fee: statusWinner.fee,
-    components: mergeComponents(newer, older),
     conflicts: mergeConflicts(master.conflicts, fork.conflicts, extra),
     updatedAt: newer.updatedAt,
     updatedBy: newer.updatedBy,
   };
+  if (merged.content === undefined) delete merged.content;
+  return merged;
 }

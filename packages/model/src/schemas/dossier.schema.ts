@@ -45,7 +45,7 @@ const applicant = {
  */
 export const dossierSchema = {
   title: 'dossier',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -159,6 +159,12 @@ export const dossierSchema = {
         required: ['eventId', 'note'],
       },
     },
+    /**
+     * The editable content (applicant, summary, components, returnMethod, notify) as an Automerge
+     * document: its changes, canonical and base64 (see `dossier/content.ts`). The plain fields are its
+     * projection. Absent on dossiers written before schema version 2; seeded deterministically.
+     */
+    content: { type: 'string', maxLength: 349_528 },
     createdAt: isoDate,
     updatedAt: timestampMs,
     updatedBy: { type: 'string', maxLength: 64 },

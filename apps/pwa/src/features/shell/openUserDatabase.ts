@@ -7,6 +7,7 @@
 import type { SessionUser } from '@motcua/model';
 import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { databaseActor } from '../../db/content-engine.ts';
 import { ENCRYPTED_NAME_SUFFIX } from '../../db/encryption.ts';
 import { closeDatabase, createDatabase, startReplication } from '../../db/index.ts';
 import type { AuthClient } from '../../lib/auth.ts';
@@ -46,9 +47,11 @@ export function openUserDatabase(user: SessionUser, auth: AuthClient, encryption
   const previous = current;
   const opening = (async () => {
     if (previous) await closeUserDatabase(previous.opening);
+    const name = databaseName(user.id);
     const db = await createDatabase({
       storage: getRxStorageDexie(),
-      name: databaseName(user.id),
+      name,
+      contentActor: databaseActor(localStorage, name),
       multiInstance: true,
       encryptionKey,
       validate: evalAllowed(),
