@@ -177,4 +177,14 @@ UPDATE blobs b SET created_seq = coalesce((SELECT max(d.seq) FROM documents d WH
 ALTER TABLE blobs ALTER COLUMN created_seq SET NOT NULL;
 `,
   },
+  {
+    id: 10,
+    name: 'outbox_due_in_milliseconds',
+    // The worker asks what is due with a millisecond clock; a row made in the same millisecond, a
+    // few microseconds later by the database's clock, must already be due.
+    sql: `
+ALTER TABLE notify_events ALTER COLUMN next_at SET DEFAULT date_trunc('milliseconds', now());
+ALTER TABLE notify_messages ALTER COLUMN next_at SET DEFAULT date_trunc('milliseconds', now());
+`,
+  },
 ];
