@@ -4,7 +4,7 @@ import type { SyncStore } from '../store/types.ts';
 import { createChangeBus } from '../sync/change-bus.ts';
 import type { WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
-import type { PushRow, UpstreamClient } from './client.ts';
+import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
 import { checkpointOf, replicateOnce, type ReplicateContext } from './replicate.ts';
 
 const AGENCY = '001.29.00.H34';
@@ -55,5 +55,43 @@ describe('replicateOnce', () => {
     await replicateOnce(context(second.client), { push: ['warehouse'], pull: [] });
     expect(second.pushes.at(-1)).toEqual([{ assumedMasterState: doc('bản tỉnh 2'), newDocumentState: doc('bản của xã') }]);
     expect(await checkpointOf(store, 'push', 'warehouse')).toBeGreaterThanOrEqual(seq);
+  });
+
+  it('sends a row the parent refused again at every pass until it takes it, without holding back the others', async () => {
+    const put = (id: string, name: string) => {
+      const data = { ...doc(name), id };
+      delete (data as Partial<WireDocument>)._deleted;
+      return store.documents.write((tx) => tx.put('warehouse', { id, data, deleted: false, ...scopeColumns('warehouse', data) }));
+    };
+    await put('kho-2', 'giấy tờ bị từ chối');
+    await put('kho-3', 'giấy tờ sau nó');
+    let refusing = true;
+    const taken: string[] = [];
+    const client: UpstreamClient = {
+      ...parent([]).client,
+      async push(_collection, rows) {
+        if (refusing && rows.some((row) => row.newDocumentState.id === 'kho-2')) throw new UpstreamError('ngoài phạm vi', 403, 'out_of_scope');
+        taken.push(...rows.map((row) => String(row.newDocumentState.id)));
+        return [];
+      },
+    };
+    const refused: string[] = [];
+    const first = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: ['warehouse'], pull: [] });
+    expect(refused).toEqual(['kho-2']);
+    expect(first.refused).toBe(1);
+    expect(taken).toContain('kho-3');
+
+    // Still refused: tried again, still remembered.
+    refused.length = 0;
+    const second = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: ['warehouse'], pull: [] });
+    expect([refused, second.refused]).toEqual([['kho-2'], 1]);
+    refusing = false;
+    taken.length = 0;
+    const third = await replicateOnce(context(client), { push: ['warehouse'], pull: [] });
+    expect(taken).toEqual(['kho-2']);
+    expect(third.refused).toBe(0);
+    taken.length = 0;
+    await replicateOnce(context(client), { push: ['warehouse'], pull: [] });
+    expect(taken).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export interface ReplicateContext {
    * parent's already, so pushing them back would only risk replacing a newer parent version.
    */
   echoes: Map<string, number>;
-  /** Told about each row the parent refused (the pass goes on without it). */
+  /** Told about each row the parent refused (the pass goes on without it; the next pass sends it again). */
   onRefused?: (collection: CollectionName, id: string, reason: string) => void;
 }
 
@@ -37,7 +37,7 @@ export interface PassResult {
   refused: number;
 }
 
-const key = (direction: 'push' | 'pull', collection: CollectionName) => `upstream:${direction}:${collection}`;
+const key = (kind: 'push' | 'pull' | 'refused', collection: CollectionName) => `upstream:${kind}:${collection}`;
 
 /** The stored checkpoint (0 before the first pass). */
 export async function checkpointOf(store: SyncStore, direction: 'push' | 'pull', collection: CollectionName): Promise<number> {
@@ -59,7 +59,8 @@ async function writeLocal(ctx: ReplicateContext, collection: CollectionName, doc
 
 interface PageResult {
   pushed: number;
-  refused: number;
+  /** Ids of rows the parent refused. */
+  refused: string[];
   /** Ids of rows the parent changed again while their conflict was being resolved. */
   unresolved: string[];
 }
@@ -68,7 +69,7 @@ interface PageResult {
 async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs: StoredDocument[]): Promise<PageResult> {
   const rows = docs.map((doc) => ({ assumedMasterState: null, newDocumentState: toWire(doc) }));
   let conflicts: WireDocument[];
-  let refused = 0;
+  const refused: string[] = [];
   const unresolved: string[] = [];
   try {
     conflicts = await ctx.client.push(collection, rows);
@@ -80,7 +81,7 @@ async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs:
         conflicts.push(...(await ctx.client.push(collection, [row])));
       } catch (single) {
         if (!(single instanceof UpstreamError) || single.status === null || single.status >= 500) throw single;
-        refused++;
+        refused.push(String(row.newDocumentState.id));
         ctx.onRefused?.(collection, String(row.newDocumentState.id), single.message);
       }
     }
@@ -100,19 +101,40 @@ async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs:
     const merged = canonical(next) === canonical(master) || collection === 'events' ? master : next;
     if (!sameDocument(fromWire(merged), local)) await writeLocal(ctx, collection, merged);
   }
-  return { pushed: docs.length - refused - unresolved.length, refused, unresolved };
+  return { pushed: docs.length - refused.length - unresolved.length, refused, unresolved };
+}
+
+/**
+ * The rows the parent refused before are sent again at every pass until it takes them (its rules
+ * or this tier's scope there may have changed): a refused write is never dropped. Returns the ids
+ * still refused.
+ */
+async function retryRefused(ctx: ReplicateContext, collection: CollectionName, result: PassResult): Promise<string[]> {
+  const ids = JSON.parse((await ctx.store.meta.get(key('refused', collection))) ?? '[]') as string[];
+  const docs = (await Promise.all(ids.map((id) => ctx.store.documents.get(collection, id)))).filter((d): d is StoredDocument => d !== null);
+  if (docs.length === 0) return [];
+  const page = await pushPage(ctx, collection, docs);
+  result.pushed += page.pushed;
+  result.refused += page.refused.length;
+  return [...page.refused, ...page.unresolved];
 }
 
 async function pushCollection(ctx: ReplicateContext, collection: CollectionName, result: PassResult): Promise<void> {
   const scope = { kind: 'agencies', agencyIds: ctx.agencyIds, hideDrafts: true } as const;
+  const refused = new Set(await retryRefused(ctx, collection, result));
+  // Saved before each checkpoint move, so a refused row is remembered even if the pass stops there.
+  const saveRefused = () => ctx.store.meta.set(key('refused', collection), JSON.stringify([...refused]));
+  await saveRefused();
   for (;;) {
     const after = await checkpointOf(ctx.store, 'push', collection);
     const stored = await ctx.store.documents.pull(collection, scope, after, PAGE);
     if (stored.length === 0) return;
     const docs = stored.filter((doc) => ctx.echoes.get(`${collection}/${doc.id}`) !== doc.seq);
-    const page = docs.length > 0 ? await pushPage(ctx, collection, docs) : { pushed: 0, refused: 0, unresolved: [] };
+    const page = docs.length > 0 ? await pushPage(ctx, collection, docs) : { pushed: 0, refused: [], unresolved: [] };
     result.pushed += page.pushed;
-    result.refused += page.refused;
+    result.refused += page.refused.length;
+    for (const id of page.refused) refused.add(id);
+    await saveRefused();
     if (page.unresolved.length > 0) {
       // Stop just before the first unresolved row: the next pass pushes it again, and until then
       // the pull leaves it alone instead of replacing it with the parent's version.
