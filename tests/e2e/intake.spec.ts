@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { writeQrVideo } from './fixtures/qr-video.ts';
-import { signIn, waitForSynced } from './helpers.ts';
+import { signIn, waitForServiceWorker, waitForSynced } from './helpers.ts';
 
 const DOSSIER_CODE = /H34\.29\.2-\d{6}-\d{4}/;
 const CARD_QR = '062301000456|245678901|Trần Thị Bình|20082001|Nữ|Thôn 3, xã Đắk La, tỉnh Kon Tum|02062021';
@@ -147,6 +147,42 @@ describe('in-person reception with the identity check and the card QR', () => {
     while (inbox.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     await new Promise((r) => setTimeout(r, 2_000));
     expect(inbox.map((m) => m.to)).toEqual([['binh@example.vn']]);
+    await context.close();
+  });
+
+  it('makes the registry check queued offline after the desk has moved on, and records it in the history', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'motcua.dakla');
+    await waitForServiceWorker(page);
+    await waitForSynced(page);
+    await context.setOffline(true);
+
+    // A citizen at the desk with no network: the card is read by eye, "Kiểm tra" is queued.
+    await page.getByRole('link', { name: 'Tiếp nhận trực tiếp' }).click();
+    await page.getByLabel('Tìm thủ tục').fill('dang ky thuong tru');
+    await page.getByRole('link', { name: 'Tiếp nhận: Đăng ký thường trú' }).click();
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await page.getByLabel('Số CCCD / số định danh cá nhân').fill('062099000123');
+    await page.getByLabel('Ngày sinh').fill('12/05/1999');
+    await page.getByLabel('Giới tính').selectOption('nam');
+    await page.getByLabel('Địa chỉ (nơi thường trú)').fill('Thôn 1, xã Đắk La, tỉnh Kon Tum');
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('yêu cầu kiểm tra đã được xếp hàng').waitFor();
+    await page.getByRole('checkbox', { name: 'Đã đối chiếu từng thông tin trên với thẻ CCCD của người nộp' }).check();
+    await page.getByRole('tab', { name: /Thành phần hồ sơ/ }).click();
+    const boxes = page.getByRole('checkbox', { name: 'Đã nhận bản giấy' });
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await page.getByRole('tab', { name: 'Lệ phí' }).click();
+    await page.getByRole('radio', { name: 'Đã thu tiền mặt' }).check();
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+
+    // The desk moves on to the dossier's page; the link comes back later.
+    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Xem lịch sử cập nhật' }).click();
+    await context.setOffline(false);
+    await page.locator('#history-section').getByText('Đã đối chiếu với Cơ sở dữ liệu quốc gia về dân cư: thông tin khớp.').waitFor({ timeout: 60_000 });
     await context.close();
   });
 });

@@ -6,6 +6,7 @@
 import { Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { ErrorBoundary, Match, Show, Switch, createResource, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
 import { isOfficer, type SessionUser } from '@motcua/model';
+import { browserDeviceChain } from '../../lib/deviceChain.ts';
 import { auth, session } from '../../lib/session.ts';
 import { lock, unlocked, unlocking } from '../../lib/unlocked.ts';
 import { createIdleLock, lockAfterMs } from '../lock/createIdleLock.ts';
@@ -122,7 +123,17 @@ function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) =
     const refill = startCodeRefill(book, props.ctx.sync, check);
     const timer = setInterval(check, 30_000);
     check();
+    // Identity checks queued at the desk while offline are made once the link is back (loaded on demand).
+    let followUp: { unsubscribe(): void } | undefined;
+    let closed = false;
+    void Promise.all([import('../intake/runRegistryFollowUp.ts'), import('../intake/populationClient.ts')]).then(([run, population]) => {
+      if (closed) return;
+      const ask = population.makePopulationClient({ baseUrl: window.location.origin, getAccessToken: () => auth.getAccessToken() });
+      followUp = run.startRegistryFollowUp({ db: props.ctx.db, user: props.ctx.user, ask, chain: browserDeviceChain() }, props.ctx.sync.online$);
+    });
     onCleanup(() => {
+      closed = true;
+      followUp?.unsubscribe();
       refill.unsubscribe();
       clearInterval(timer);
     });

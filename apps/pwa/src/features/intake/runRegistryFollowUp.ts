@@ -1,0 +1,67 @@
+/**
+ * Makes the registry checks queued at the desk while it was offline, in the background once the
+ * link is back: for each dossier this officer received on the card alone, ask the registry, record
+ * the answer in the dossier's history and, on a match, on the dossier. A few per pass, so a desk
+ * back from a week offline does not hit the registry's rate limit.
+ */
+import { exhaustMap, filter, from, interval, merge, type Observable, type Subscription } from 'rxjs';
+import { chainEvent, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
+import { sha256Hex } from '@motcua/crypto';
+import type { MotcuaDatabase } from '../../db/index.ts';
+import type { DeviceChain } from '../../lib/deviceChain.ts';
+import { newId } from '../../lib/ids.ts';
+import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
+import type { PopulationQuery, PopulationReply } from './populationClient.ts';
+import { awaitingRegistryCheck, FOLLOW_UP_DAYS, IDENTITY_CHECKED, recordRegistryAnswer } from './registryFollowUp.ts';
+
+export interface RegistryFollowUpDeps {
+  db: MotcuaDatabase;
+  user: SessionUser;
+  ask: (query: PopulationQuery) => Promise<PopulationReply>;
+  chain: DeviceChain;
+  now?: () => Date;
+  /** Checks per pass (default 10). */
+  limit?: number;
+}
+
+/** One pass; returns how many dossiers got an answer, and whether the registry was unreachable. */
+export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{ answered: number; offline: boolean }> {
+  const { db, user } = deps;
+  const now = deps.now ?? (() => new Date());
+  if (!user.agencyId) return { answered: 0, offline: false };
+  const since = new Date(now().getTime() - FOLLOW_UP_DAYS * 86_400_000).toISOString();
+  // `identityCheck` is encrypted at rest, so it is filtered here, not in the query.
+  const received = (await db.dossiers.find({ selector: { agencyId: user.agencyId, receivedAt: { $gte: since } } }).exec())
+    .map((d) => d.toMutableJSON() as Dossier);
+  const ids = received.map((d) => d.id);
+  const checked = new Set(
+    (await db.events.find({ selector: { type: IDENTITY_CHECKED, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
+  );
+  const store = makeRxDossierStore(db);
+  let answered = 0;
+  for (const dossier of awaitingRegistryCheck(received, checked, user.fullName).slice(0, deps.limit ?? 10)) {
+    const { cccd, fullName, birthDate } = dossier.applicant;
+    const answer = await deps.ask({ cccd, fullName, birthDate });
+    if (answer.status === 'offline') return { answered, offline: true };
+    if (answer.status === 'error') continue;
+    const current = (await store.getDossier(dossier.id)) ?? dossier;
+    const recorded = recordRegistryAnswer({
+      dossier: current, answer, now: now(), eventId: newId(), deviceId: deps.chain.deviceId,
+      actor: { userId: user.id, name: user.fullName, role: user.role },
+    });
+    await deps.chain.append((prev) => chainEvent(recorded.event, prev, (t) => sha256Hex(t)), (event) => store.addEvent(event));
+    if (recorded.dossier) await store.putDossier(recorded.dossier);
+    answered++;
+  }
+  return { answered, offline: false };
+}
+
+/**
+ * Runs a pass whenever the link comes back and every five minutes, one pass at a time, until
+ * unsubscribed (the shell does it for officers).
+ */
+export function startRegistryFollowUp(deps: RegistryFollowUpDeps, online$: Observable<boolean>): Subscription {
+  return merge(online$.pipe(filter(Boolean)), interval(5 * 60_000))
+    .pipe(exhaustMap(() => from(runRegistryFollowUp(deps).catch(() => null))))
+    .subscribe();
+}
