@@ -5,13 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import type { Dossier, DossierEvent } from '@motcua/model';
+import { createDossierDraft, type Dossier, type DossierEvent } from '@motcua/model';
 import { closeDatabase } from '../../apps/pwa/src/db/database.ts';
 import { readFile, saveLocalFile } from '../../apps/pwa/src/db/files.ts';
 import { samplePdf } from '../../apps/pwa/src/db/testing.ts';
 import { postgresAvailable, startServer, type TestServer, type TestStorage } from '../helpers/server.ts';
 import { openClient, waitFor, type TestClient } from './clients.ts';
-import { apiGet, CITIZEN, CODE_PATTERN, DAK_LA, dueIn5Days, localDossier, localEvents, offlineSubmission } from './steps.ts';
+import { apiGet, CITIZEN, CODE_PATTERN, DAK_LA, dueIn5Days, localDossier, localEvents, offlineSubmission, someProcedure } from './steps.ts';
 const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 
 describe.each(storages)('replication through the sync server on %s', (storage) => {
@@ -253,5 +253,30 @@ describe.each(storages)('replication through the sync server on %s', (storage) =
     expect(altered.conflicts.map((e) => e.comment)).toEqual([event!.comment]);
     const again = await apiGet<{ documents: DossierEvent[] }>(citizen, '/api/sync/events/pull?limit=1000');
     expect(again.body.documents.filter((e) => e.id === event!.id)).toEqual([{ ...event, _deleted: false }]);
+  });
+
+  it('sets a change the server refuses aside, tells the device, and still sends the changes after it', async () => {
+    const citizen = await device(CITIZEN, 'refused');
+    const procedure = await someProcedure(citizen);
+    const draft = (id: string) => createDossierDraft({
+      id, procedure, ownerCccd: CITIZEN, agencyId: DAK_LA, now: new Date(), userId: citizen.user.id,
+      applicant: { cccd: CITIZEN, fullName: citizen.user.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '', email: '', address: 'Thôn 1' },
+    });
+    // A citizen's device that marks its own dossier received: the server never allows it.
+    await citizen.db.dossiers.insert({ ...draft('self-received'), status: 2, receivedAt: new Date().toISOString() });
+    await citizen.db.dossiers.insert(draft('after-it'));
+    const sync = citizen.startSync();
+    const refused = await waitFor('the refusal reported', async () => {
+      const list = await firstValueFrom(sync.refused$);
+      return list.length > 0 ? list : null;
+    });
+    expect(refused).toEqual([expect.objectContaining({ collection: 'dossiers', id: 'self-received', code: 'transition_refused' })]);
+    await waitFor('nothing left waiting', async () => (await firstValueFrom(sync.pending$)) === 0);
+    const { body } = await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000');
+    const ids = body.documents.map((d) => d.id);
+    expect(ids).toContain('after-it');
+    expect(ids).not.toContain('self-received');
+    sync.clearRefused();
+    expect(await firstValueFrom(sync.refused$)).toEqual([]);
   });
 });

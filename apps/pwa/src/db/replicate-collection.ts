@@ -8,6 +8,7 @@ import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxd
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '@motcua/model';
 import type { ApiClient } from './api-client.ts';
+import { HttpError } from './errors.ts';
 import type { Checkpoint } from './pull-stream.ts';
 
 /** The most documents sent in one push request (the server accepts up to 500). */
@@ -26,6 +27,23 @@ export interface ReplicateCollectionOptions<T> {
   onSynced: () => void;
   /** Called with every pull/push failure (the replication retries it). */
   onError: (error: unknown) => void;
+  /** Called with each pushed change the server refused for good (it is set aside, not retried). */
+  onRefused: (refusal: PushRefusal) => void;
+}
+
+/** A local change the server refused for good: invalid there, or beyond the pusher's rights. */
+export interface PushRefusal {
+  collection: CollectionName;
+  id: string;
+  /** The server's error code, e.g. `transition_refused`. */
+  code: string;
+  message: string;
+  at: number;
+}
+
+/** The server understood the request and said no: retrying the same rows cannot change that. */
+export function isRefusal(error: unknown): error is HttpError {
+  return error instanceof HttpError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
 }
 
 interface PullAnswer<T> {
@@ -37,6 +55,12 @@ interface PullAnswer<T> {
 export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): RxReplicationState<T, Checkpoint> {
   const { name, client } = options;
   const base = `/api/sync/${name}`;
+  const push = (rows: ReadonlyArray<{ assumedMasterState?: WithDeleted<T> | null; newDocumentState: WithDeleted<T> }>) =>
+    client.json<WithDeleted<T>[]>(`${base}/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(rows.map((row) => ({ assumedMasterState: row.assumedMasterState ?? null, newDocumentState: row.newDocumentState }))),
+    });
   const reported = <R>(task: () => Promise<R>) => async (): Promise<R> => {
     try {
       const result = await task();
@@ -70,15 +94,24 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
       batchSize: PUSH_BATCH_SIZE,
       handler: (rows) =>
         reported(async () => {
-          const body = rows.map((row) => ({
-            assumedMasterState: row.assumedMasterState ?? null,
-            newDocumentState: row.newDocumentState,
-          }));
-          return client.json<WithDeleted<T>[]>(`${base}/push`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          });
+          try {
+            return await push(rows);
+          } catch (error) {
+            if (!isRefusal(error)) throw error;
+            // The server refuses a batch whole. Each row alone, so that one refused change does
+            // not hold back every change after it; a refused row is reported and set aside.
+            const conflicts: WithDeleted<T>[] = [];
+            for (const row of rows) {
+              try {
+                conflicts.push(...(await push([row])));
+              } catch (single) {
+                if (!isRefusal(single)) throw single;
+                const id = String((row.newDocumentState as { id?: unknown }).id);
+                options.onRefused({ collection: name, id, code: single.serverCode, message: single.message, at: Date.now() });
+              }
+            }
+            return conflicts;
+          }
         })(),
     },
   });

@@ -21,7 +21,8 @@ import { startFileUploader } from './file-uploader.ts';
 import { clearFileRemote, setFileRemote } from './files.ts';
 import { trackPending } from './pending.ts';
 import { createPullStream, type Checkpoint } from './pull-stream.ts';
-import { replicateCollection } from './replicate-collection.ts';
+import { createRefusalLog } from './refusals.ts';
+import { replicateCollection, type PushRefusal } from './replicate-collection.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 
@@ -56,6 +57,10 @@ export interface SyncHandle {
   readonly lastSyncedAt$: Observable<Date | null>;
   /** Failures worth showing (being offline is not one: see `online$`). */
   readonly error$: Observable<Error>;
+  /** Local changes the server refused for good; set aside so that the rest sync. */
+  readonly refused$: Observable<PushRefusal[]>;
+  /** The person has seen the refusals. */
+  clearRefused(): void;
   /** The server client this sync talks through (for other calls that share its token and online state). */
   readonly client: ApiClient;
   /** Documents pulled so far per collection, and whether the first full pull is done. */
@@ -90,6 +95,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
   const wake = new Subject<void>();
   const streamed = new Set(options.streamCollections ?? DEFAULT_STREAMED);
   const onSynced = () => lastSyncedAt.next(new Date());
+  const refusals = createRefusalLog(globalThis.localStorage ?? null, `motcua.refused.${db.name}`);
   const onError = (error: unknown) => {
     if (!(error instanceof OfflineError)) errors.next(error instanceof Error ? error : new Error(String(error)));
   };
@@ -104,7 +110,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
           .pipe(tap((item) => item !== 'RESYNC' && onSynced()))
       : merge(reconnected$, interval(options.pollIntervalMs ?? 5 * 60_000)).pipe(map(() => 'RESYNC' as const));
     const replication = replicateCollection<unknown>({
-      name, collection, client, stream$, onSynced, onError,
+      name, collection, client, stream$, onSynced, onError, onRefused: refusals.add,
       pullBatchSize: options.pullBatchSize ?? 200,
       retryTimeMs: options.retryTimeMs ?? 5000,
       waitForLeadership: db.multiInstance,
@@ -149,6 +155,8 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     ),
     lastSyncedAt$: lastSyncedAt.asObservable(),
     error$: errors.asObservable(),
+    refused$: refusals.refused$,
+    clearRefused: refusals.clear,
     client,
     progress$: trackSyncProgress(replications),
     replications,

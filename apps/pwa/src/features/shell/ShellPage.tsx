@@ -153,6 +153,8 @@ function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) =
             error={status.lastError()?.message ?? null}
             initialSync={status.initialSync()}
             codeWarning={codeWarning()}
+            refused={status.refused()}
+            onDismissRefused={() => props.ctx.sync.clearRefused()}
             onSyncNow={() => props.ctx.sync.reSync()}
           />
         }

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { formatDateTime } from '../../lib/format.ts';
 
 export interface StatusBarViewProps {
@@ -11,6 +11,9 @@ export interface StatusBarViewProps {
   initialSync?: Array<{ label: string; count: number }> | null;
   /** "Sắp hết dãy số hồ sơ cấp ngoại tuyến" when the device's leased codes run low. */
   codeWarning?: string | null;
+  /** Changes the server refused for good, one line each, until dismissed. */
+  refused?: string[];
+  onDismissRefused?: () => void;
 }
 
 /** Always visible: online or not, changes waiting to sync, and when the last sync happened. */
@@ -35,6 +38,17 @@ export function StatusBarView(props: StatusBarViewProps) {
       </Show>
       <Show when={props.codeWarning}>
         <span class="status-warning">{props.codeWarning}</span>
+      </Show>
+      <Show when={props.refused?.length}>
+        <details class="status-refused">
+          <summary class="status-error">{props.refused!.length} thay đổi bị máy chủ từ chối (không gửi lại)</summary>
+          <ul>
+            <For each={props.refused}>{(line) => <li>{line}</li>}</For>
+          </ul>
+          <button type="button" class="link-button" onClick={() => props.onDismissRefused?.()}>
+            Đã xem
+          </button>
+        </details>
       </Show>
       <Show when={props.error}>
         <span class="status-error">Lỗi đồng bộ: {props.error}</span>

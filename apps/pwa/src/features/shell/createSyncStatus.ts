@@ -35,6 +35,8 @@ export interface SyncStatus {
   lastError: Accessor<Error | null>;
   /** Rows of the first full pull while it runs, else null. */
   initialSync: Accessor<Array<{ label: string; count: number }> | null>;
+  /** Changes the server refused for good, one line each ("hồ sơ …: reason"). */
+  refused: Accessor<string[]>;
 }
 
 /** Owns subscriptions: call inside a component. */
@@ -51,7 +53,9 @@ export function createSyncStatus(sync: SyncHandle): SyncStatus {
   const lastSyncedAt = follow(sync.lastSyncedAt$, null);
   const lastError = follow<{ error: Error; at: number } | null>(sync.error$.pipe(map((error) => ({ error, at: Date.now() }))), null);
   const progress = follow(sync.progress$, { pulled: {}, initialDone: false });
+  const refused = follow(sync.refused$, []);
   return {
+    refused: () => refused().map((r) => `${COLLECTION_LABELS[r.collection]} ${r.id}: ${r.message}`),
     initialSync: () => initialSyncRows(progress()),
     online: () => browserOnline() && serverOnline(),
     pending: follow(sync.pending$, 0),
