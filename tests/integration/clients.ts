@@ -2,6 +2,7 @@
  * Device clients for the integration suites: each one is an RxDB database (memory storage, dev-mode)
  * signed in as a demo user, replicating with the real sync server through `startReplication`.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { sha256Hex } from '@motcua/crypto';
 import { applyDossierAction, chainEvent, type ChainHead, type DossierAction } from '@motcua/model';
@@ -9,7 +10,7 @@ import type { CollectionName, Dossier, DossierEvent, SessionUser } from '@motcua
 import { closeDatabase, createDatabase, type MotcuaDatabase } from '../../apps/pwa/src/db/database.ts';
 import { startReplication, type ReplicationOptions, type SyncHandle } from '../../apps/pwa/src/db/replication.ts';
 import { enableDevMode, uniqueName } from '../../apps/pwa/src/db/testing.ts';
-import { login, refresh, type LoginAnswer } from '../helpers/server.ts';
+import { login, refresh, startServer, type LoginAnswer, type TestServer, type TestStorage } from '../helpers/server.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -123,4 +124,33 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A sync server on `storage` for the tests of a `describe`, and `device()` to open signed-in
+ * devices on it; every device closes after its test (RxDB allows 13 open collections per process).
+ */
+export function useServerAndDevices(storage: TestStorage, defaults: OpenClientOptions = {}) {
+  const open: TestClient[] = [];
+  const env = {
+    server: undefined as unknown as TestServer,
+    async device(username: string, label: string, options: OpenClientOptions = defaults): Promise<TestClient> {
+      const client = await openClient(env.server.url, username, label, options);
+      open.push(client);
+      return client;
+    },
+    /** Closes a device before the test ends (to open others within RxDB's limit). */
+    async close(client: TestClient): Promise<void> {
+      open.splice(open.indexOf(client), 1);
+      await client.close();
+    },
+  };
+  beforeAll(async () => {
+    env.server = await startServer({ storage });
+  });
+  afterAll(() => env.server?.close());
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+  });
+  return env;
 }

@@ -4,12 +4,12 @@
  * resolves it; two offline desks issue dossier codes from their leases and never the same one, and a
  * desk with no number left gets its provisional code replaced by a final one on sync.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson, type CodeLease, type Dossier } from '@motcua/model';
 import { resolveConflict, CONFLICT_RESOLVED } from '../../apps/pwa/src/features/conflicts/resolveConflict.ts';
 import { makeCodeBook, type CodeBook } from '../../apps/pwa/src/features/reception/makeCodeBook.ts';
-import { postgresAvailable, startServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { openClient, waitFor, type TestClient } from './clients.ts';
+import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { CITIZEN, CODE_PATTERN, dueIn5Days, localDossier, localEvents, offlineSubmission } from './steps.ts';
 
 const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
@@ -38,20 +38,8 @@ async function codeBook(c: TestClient, count: number): Promise<CodeBook> {
 const plain = (d: { toJSON(): unknown } | null) => JSON.parse(JSON.stringify(d?.toJSON() ?? null)) as Dossier | null;
 
 describe.each(storages)('conflicts and offline codes on %s', (storage) => {
-  let server: TestServer;
-  const open: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startServer({ storage });
-  });
-  afterAll(() => server?.close());
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close()));
-  });
-  async function device(username: string, label: string): Promise<TestClient> {
-    const c = await openClient(server.url, username, label);
-    open.push(c);
-    return c;
-  }
+  const env = useServerAndDevices(storage);
+  const device = env.device;
 
   /** Two desks that both hold the citizen's new dossiers, then go offline. */
   async function twoOfflineDesks(dossiers: number) {

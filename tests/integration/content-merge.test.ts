@@ -3,32 +3,19 @@
  * the address on the other, a different component each), then sync: the server merges the second
  * push with Automerge, and the server and both devices end with both edits and byte-identical content.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentMismatch, type Dossier } from '@motcua/model';
 import { loadContentEngine } from '../../apps/pwa/src/db/content-engine.ts';
-import { postgresAvailable, startServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { openClient, waitFor, type TestClient } from './clients.ts';
+import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { apiGet, localDossier } from './steps.ts';
 
 const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 const DOSSIER = 'demo-hs-001';
 
 describe.each(storages)('concurrent offline content edits on %s', (storage) => {
-  let server: TestServer;
-  const open: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startServer({ storage });
-  });
-  afterAll(() => server?.close());
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close()));
-  });
-
-  async function device(username: string, label: string): Promise<TestClient> {
-    const c = await openClient(server.url, username, label, { collections: ['dossiers'] });
-    open.push(c);
-    return c;
-  }
+  const env = useServerAndDevices(storage, { collections: ['dossiers'] });
+  const device = env.device;
 
   async function inSync(c: TestClient): Promise<void> {
     const sync = c.sync ?? c.startSync();

@@ -3,37 +3,20 @@
  * offline dossier reaches the commune desk and comes back with its code, scope holds, files travel,
  * concurrent offline edits merge, and retried pushes store nothing twice.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import { createDossierDraft, type Dossier, type DossierEvent } from '@motcua/model';
 import { closeDatabase } from '../../apps/pwa/src/db/database.ts';
 import { readFile, saveLocalFile } from '../../apps/pwa/src/db/files.ts';
 import { samplePdf } from '../../apps/pwa/src/db/testing.ts';
-import { postgresAvailable, startServer, type TestServer, type TestStorage } from '../helpers/server.ts';
-import { openClient, waitFor, type TestClient } from './clients.ts';
+import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { apiGet, CITIZEN, CODE_PATTERN, DAK_LA, dueIn5Days, localDossier, localEvents, offlineSubmission, someProcedure } from './steps.ts';
 const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 
 describe.each(storages)('replication through the sync server on %s', (storage) => {
-  let server: TestServer;
-  const open: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServer({ storage });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  afterEach(async () => {
-    // RxDB allows 13 open collections per process: every device closes after each test.
-    await Promise.all(open.splice(0).map((c) => c.close()));
-  });
-
-  async function device(username: string, label: string, options?: Parameters<typeof openClient>[3]): Promise<TestClient> {
-    const client = await openClient(server.url, username, label, options);
-    open.push(client);
-    return client;
-  }
+  const env = useServerAndDevices(storage);
+  const device = env.device;
 
   it('brings an offline submission to the Đắk La desk and its code back to the citizen, never to Đắk Mar', async () => {
     const citizen = await device(CITIZEN, 'citizen');
@@ -92,8 +75,7 @@ describe.each(storages)('replication through the sync server on %s', (storage) =
     const citizen = await device(CITIZEN, 'citizen');
     const { dossier } = await offlineSubmission(citizen);
     await citizen.startSync().awaitInSync();
-    await citizen.close();
-    open.splice(open.indexOf(citizen), 1);
+    await env.close(citizen);
 
     const pc = await device('motcua.dakla', 'desk-pc');
     const tablet = await device('motcua.dakla', 'desk-tablet');
@@ -240,7 +222,7 @@ describe.each(storages)('replication through the sync server on %s', (storage) =
 
     // The same event pushed again by hand is acknowledged and still stored once.
     const push = async (doc: DossierEvent) => {
-      const response = await fetch(`${server.url}/api/sync/events/push`, {
+      const response = await fetch(`${env.server.url}/api/sync/events/push`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await citizen.token()}` },
         body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }]),
