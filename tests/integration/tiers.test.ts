@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('tiers: commune → province → nation', () => {
-  it('a dossier received at the commune reaches the province with its history and the nation as a summary', async () => {
+  it('a dossier received at the commune reaches the province with its history and the nation without its history', async () => {
     const citizen = await httpActor(commune.url, CITIZEN);
     const desk = await httpActor(commune.url, 'motcua.dakla');
     const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_LA))!;
@@ -75,7 +75,7 @@ describe('tiers: commune → province → nation', () => {
     expect(events.map((e) => e.actor.userId).sort()).toEqual([citizen.user.id, desk.user.id].sort());
 
     await waitFor('the dossier at the nation', async () => (await stored(nation, 'dossiers', dossier.id))?.data.code === dossier.code);
-    // The nation holds summaries and warehouse documents, not histories.
+    // The nation holds dossiers and warehouse documents, not histories.
     expect(await stored(nation, 'events', events[0]!.id)).toBeNull();
   });
 
