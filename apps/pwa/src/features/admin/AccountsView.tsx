@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { formatDateTime } from '../../lib/format.ts';
 import { ROLE_LABELS, type Account, type Device, type NewAccount, type OfficerRole } from './adminApi.ts';
 
 export interface AccountsViewProps {
@@ -27,33 +28,35 @@ export function AccountsView(props: AccountsViewProps) {
           {props.error}
         </p>
       </Show>
-      <table class="table">
-        <caption>Tài khoản cán bộ</caption>
-        <thead>
-          <tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr>
-        </thead>
-        <tbody>
-          <For each={props.accounts}>
-            {(account) => (
-              <tr>
-                <td>{account.username}</td>
-                <td>{account.fullName}</td>
-                <td>{account.agencyId}</td>
-                <td>
-                  <select aria-label={`Vai trò của ${account.fullName}`} value={account.role} disabled={props.busy} onChange={(e) => props.onRole(account.id, e.currentTarget.value as OfficerRole)}>
-                    <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
-                  </select>
-                </td>
-                <td>
-                  <button type="button" class="button" disabled={props.busy} onClick={() => props.onDisable(account.id, !account.disabled)}>
-                    {account.disabled ? 'Mở khóa' : 'Khóa'}
-                  </button>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <div class="table-wrap">
+        <table class="table stack">
+          <caption class="visually-hidden">Tài khoản cán bộ</caption>
+          <thead>
+            <tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr>
+          </thead>
+          <tbody>
+            <For each={props.accounts}>
+              {(account) => (
+                <tr>
+                  <td data-label="Tên đăng nhập">{account.username}</td>
+                  <td data-label="Họ và tên">{account.fullName}</td>
+                  <td data-label="Đơn vị">{account.agencyId}</td>
+                  <td data-label="Vai trò">
+                    <select aria-label={`Vai trò của ${account.fullName}`} value={account.role} disabled={props.busy} onChange={(e) => props.onRole(account.id, e.currentTarget.value as OfficerRole)}>
+                      <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
+                    </select>
+                  </td>
+                  <td data-label="Trạng thái">
+                    <button type="button" class="button" disabled={props.busy} onClick={() => props.onDisable(account.id, !account.disabled)}>
+                      {account.disabled ? 'Mở khóa' : 'Khóa'}
+                    </button>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
       <h2>Tạo tài khoản cán bộ</h2>
       <form
         ref={form}
@@ -76,28 +79,30 @@ export function AccountsView(props: AccountsViewProps) {
         <button type="submit" class="button primary" disabled={props.busy}>Tạo tài khoản</button>
       </form>
       <h2>Thiết bị</h2>
-      <table class="table">
-        <caption>Thiết bị đã đăng nhập</caption>
-        <thead>
-          <tr><th scope="col">Mã thiết bị</th><th scope="col">Người dùng gần nhất</th><th scope="col">Lần cuối</th><th scope="col">Thu hồi</th></tr>
-        </thead>
-        <tbody>
-          <For each={props.devices}>
-            {(device) => (
-              <tr>
-                <td>{device.id}</td>
-                <td>{device.lastUserId ?? '—'}</td>
-                <td>{new Date(device.lastSeen).toLocaleString('vi-VN')}</td>
-                <td>
-                  <Show when={!device.revokedAt} fallback={<span>Đã thu hồi</span>}>
-                    <button type="button" class="button" disabled={props.busy} onClick={() => props.onRevoke(device.id)}>Thu hồi</button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <div class="table-wrap">
+        <table class="table stack">
+          <caption class="visually-hidden">Thiết bị đã đăng nhập</caption>
+          <thead>
+            <tr><th scope="col">Mã thiết bị</th><th scope="col">Người dùng gần nhất</th><th scope="col">Lần cuối</th><th scope="col">Thu hồi</th></tr>
+          </thead>
+          <tbody>
+            <For each={props.devices}>
+              {(device) => (
+                <tr>
+                  <td data-label="Mã thiết bị">{device.id}</td>
+                  <td data-label="Người dùng gần nhất">{props.accounts.find((a) => a.id === device.lastUserId)?.fullName ?? device.lastUserId ?? '—'}</td>
+                  <td data-label="Lần cuối">{formatDateTime(new Date(device.lastSeen))}</td>
+                  <td data-label="Thu hồi">
+                    <Show when={!device.revokedAt} fallback={<span>Đã thu hồi</span>}>
+                      <button type="button" class="button" disabled={props.busy} onClick={() => props.onRevoke(device.id)}>Thu hồi</button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
     </main>
   );
 }
