@@ -68,7 +68,8 @@ describe('pull', () => {
       const first = await pullPage(own, desk, 'dossiers', 1, null);
       expect(first.documents.map((d) => d.id)).toEqual([newestFirst[0]]);
       // While the device is still paging down, the oldest dossier is received at the desk.
-      expect(await (await push(own, desk, 'dossiers', [receive(oldest)])).json()).toEqual([]);
+      // The answer is the dossier as stored, with the code the server issued.
+      expect(await (await push(own, desk, 'dossiers', [receive(oldest)])).json()).toEqual([expect.objectContaining({ id: oldest.id, status: 2, code: expect.any(String) })]);
       const rest = await pullPages(own, desk, 'dossiers', 1, first.checkpoint);
       const all = [...first.documents, ...rest.pages.flat()];
       expect(all.map((d) => d.id).sort()).toEqual([...newestFirst].sort());
@@ -158,9 +159,11 @@ describe('push: state machine and codes', () => {
     const queue = await pullAll(t, dakla, 'dossiers');
     const response = await push(t, dakla, 'dossiers', queue.filter((d) => d.status === 1).map((d) => receive(d)));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([]);
+    // Each is answered as stored, code included, so the desk shows the code without waiting for a pull.
+    const answered = (await response.json()) as Array<{ id: string; code: string }>;
     const received = (await pullAll(t, dakla, 'dossiers')).filter((d) => d.status === 2);
     expect(received).toHaveLength(3);
+    expect(answered.map((d) => [d.id, d.code]).sort()).toEqual(received.map((d) => [d.id, d.code]).sort());
     const codes = received.map((d) => d.code as string);
     expect(new Set(codes).size).toBe(3);
     for (const code of codes) expect(code).toMatch(/^H34\.29\.2-\d{6}-000[1-3]$/);

@@ -97,7 +97,8 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
         && (!assumed || !(collection === 'dossiers' ? matchesMaster(assumed, master) : sameDocument(assumed, master)));
       let data: Data;
       if (!conflicting) {
-        data = collection === 'dossiers' && !next.deleted ? dossierWithoutConflict(live, next.data, index) : { ...next.data };
+        // A copy: issuing the code below must not change the pushed row it is compared with.
+        data = { ...(collection === 'dossiers' && !next.deleted ? dossierWithoutConflict(live, next.data, index) : next.data) };
         await checkWrite(id, data, live, next.deleted, index);
       } else {
         // A dossier merges here (content by Automerge, status by the state machine), so the push is
@@ -132,7 +133,9 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       const seq = await tx.put(collection, { id, data, deleted, ...scopeColumns(collection, data) });
       const stored: StoredDocument = { collection, id, data, deleted, seq };
       masters.set(id, stored);
-      if (conflicting) conflicts.push(toWire(stored));
+      // What was stored differs from what was pushed (a merge, an issued code, seeded content): the
+      // device must hold the same, even if a pull already brought it an older server version.
+      if (conflicting || !sameDocument(stored, next)) conflicts.push(toWire(stored));
       written++;
     }
     return { conflicts, written };
