@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signIn, useServerAndBrowser, waitForSynced } from './helpers.ts';
+import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 
 /** What the page's keystore holds for a user, or null before enrollment. */
@@ -88,6 +88,8 @@ describe('device signing certificate', () => {
     await page.getByRole('link', { name: 'Cấp Giấy xác nhận tình trạng hôn nhân' }).click();
     await page.getByRole('link', { name: 'Nộp hồ sơ' }).click();
     await page.getByLabel('Cơ quan tiếp nhận (UBND xã)').selectOption({ label: 'UBND xã Đắk La' });
+    // Offline, the signing code comes from the service worker's cache.
+    await waitForServiceWorker(page);
     await context.setOffline(true);
     const required = page.locator('fieldset.component', { hasText: '(bắt buộc)' });
     const count = await required.count();
