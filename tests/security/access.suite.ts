@@ -163,6 +163,17 @@ export function accessSuite(ctx: () => SecurityContext) {
       }
     });
 
+    it('a citizen cannot change what the agency decided on their submitted dossier', async () => {
+      const { t, token } = ctx();
+      const own = (await pullAll(t, token.citizenAn, 'dossiers')).find((d) => Number(d.status) >= 1);
+      if (!own) throw new Error('no submitted dossier of An in the demo data');
+      const { _deleted, ...mine } = own;
+      for (const [field, value] of [['dueAt', '2030-01-01T00:00:00.000Z'], ['fee', { amount: 0, paid: 'cash' }], ['result', { fileId: 'sec-f1', number: '1/QĐ', signer: 'Giả mạo', issuedAt: new Date().toISOString() }]] as const) {
+        const response = await push(t, token.citizenAn, 'dossiers', [change(mine as Doc, { [field]: value })]);
+        await refusedWith('route-role', `citizen sets ${field} on a submitted dossier`, response, [403, 422]);
+      }
+    });
+
     it('nobody writes the history of others or edits history', async () => {
       const { t, token } = ctx();
       const { _deleted, ...event } = (await pullAll(t, token.citizenAn, 'events'))[0]!;

@@ -43,3 +43,27 @@ describe('push rules for tier accounts', () => {
     expect(code(() => checkRowAlone('agencies', admin, { id: 'a' }, false, 0))).toBeNull();
   });
 });
+
+describe('push rules for citizens', () => {
+  const citizen: SessionUser = { id: 'u-062099000123', username: '062099000123', fullName: 'Nguyễn Văn An', role: 'citizen', agencyId: null, cccd: '062099000123' };
+  const returned = {
+    id: 'd1', ownerCccd: '062099000123', status: 10, code: 'H34.29.2-261124-0001', dueAt: '2026-11-27T10:00:00.000Z',
+    result: { fileId: 'f-signed', number: '12/QĐ', signer: 'Y Blong', issuedAt: '2026-11-26T02:00:00.000Z' },
+    fee: { amount: 20000, paid: 'cash' }, rating: null, summary: 'Đăng ký khai sinh',
+  };
+
+  it('never changes what the agency decided, outside a move of their own', () => {
+    expect(code(() => checkRowChange('dossiers', citizen, { ...returned, result: { ...returned.result, fileId: 'f-mine' } }, returned, 0))).toBe('field_readonly');
+    expect(code(() => checkRowChange('dossiers', citizen, { ...returned, dueAt: '2027-01-01T00:00:00.000Z' }, returned, 0))).toBe('field_readonly');
+    expect(code(() => checkRowChange('dossiers', citizen, { ...returned, fee: { amount: 0, paid: 'cash' } }, returned, 0))).toBe('field_readonly');
+  });
+
+  it('rates a returned dossier and edits their own draft freely', () => {
+    expect(code(() => checkRowChange('dossiers', citizen, { ...returned, rating: { score: 5 } }, returned, 0))).toBeNull();
+    const draft = { ...returned, status: 0, code: null, result: null };
+    expect(code(() => checkRowChange('dossiers', citizen, { ...draft, fee: { amount: 0, paid: 'none' } }, draft, 0))).toBeNull();
+    // An officer's own moves and edits are checked by the state machine, not by this rule.
+    expect(code(() => checkRowChange('dossiers', person, { ...returned, dueAt: '2027-01-01T00:00:00.000Z' }, returned, 0))).toBeNull();
+  });
+});
+

@@ -1,10 +1,11 @@
 /**
  * What a push may change, per collection, beyond schema and scope: dossier status moves follow the
- * state machine for the pusher's role, citizens never set codes, events are insert-only and signed
- * by their pusher, the catalog is for admins.
+ * state machine for the pusher's role, citizens never set codes nor, outside a move of their own,
+ * what the agency decides, events are insert-only and signed by their pusher, the catalog is for admins.
  */
 import { checkTransitionPath, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
+import { canonical } from './documents.ts';
 import { CATALOG, isTierAccount } from './scope.ts';
 
 type Data = Record<string, unknown>;
@@ -23,6 +24,15 @@ export function checkRowAlone(collection: CollectionName, user: SessionUser, dat
     if (deleted) throw forbidden('event_immutable', 'Không được xóa lịch sử xử lý hồ sơ');
   }
 }
+
+/**
+ * What the agency decides on a dossier: a citizen changes these only through a status move the
+ * state machine allows them (submit, supplement, withdraw), never on a submitted dossier otherwise.
+ */
+const AGENCY_FIELDS = [
+  'receivedAt', 'dueAt', 'finishedAt', 'returnedAt', 'decision', 'result', 'apology', 'fee',
+  'stepIndex', 'assigneeId', 'identityCheck', 'provisionalCode',
+] as const;
 
 /** Checks against the stored master (null for a new document). */
 export function checkRowChange(
@@ -54,6 +64,10 @@ export function checkRowChange(
   }
   if (user.role === 'citizen' && next.code !== null && next.code !== (master?.code ?? null)) {
     throw forbidden('code_readonly', 'Mã hồ sơ do cơ quan cấp, công dân không được đặt');
+  }
+  if (user.role === 'citizen' && master && from !== 0 && from === to) {
+    const changed = AGENCY_FIELDS.find((field) => canonical(next[field] ?? null) !== canonical(master[field] ?? null));
+    if (changed) throw forbidden('field_readonly', `Trường "${changed}" của hồ sơ do cơ quan giải quyết cập nhật, công dân không được sửa`);
   }
 }
 
