@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, type CodeLease, type Dossier } from '@motcua/model';
 import { resolveConflict, CONFLICT_RESOLVED } from '../../apps/pwa/src/features/conflicts/resolveConflict.ts';
 import { makeCodeBook, type CodeBook } from '../../apps/pwa/src/features/reception/makeCodeBook.ts';
-import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { CITIZEN, CODE_PATTERN, dueIn5Days, localDossier, localEvents, offlineSubmission } from './steps.ts';
 
-const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 
 /** A device's book, leased from the real server (kept in memory). */
 async function codeBook(c: TestClient, count: number): Promise<CodeBook> {
@@ -37,7 +36,7 @@ async function codeBook(c: TestClient, count: number): Promise<CodeBook> {
 
 const plain = (d: { toJSON(): unknown } | null) => JSON.parse(JSON.stringify(d?.toJSON() ?? null)) as Dossier | null;
 
-describe.each(storages)('conflicts and offline codes on %s', (storage) => {
+describe.each(TEST_DATABASES)('conflicts and offline codes on %s', (storage) => {
   const env = useServerAndDevices(storage);
   const device = env.device;
 

@@ -6,14 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { contentMismatch, type Dossier } from '@motcua/model';
 import { loadContentEngine } from '../../apps/pwa/src/db/content-engine.ts';
-import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { apiGet, localDossier } from './steps.ts';
 
-const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 const DOSSIER = 'demo-hs-001';
 
-describe.each(storages)('concurrent offline content edits on %s', (storage) => {
+describe.each(TEST_DATABASES)('concurrent offline content edits on %s', (storage) => {
   const env = useServerAndDevices(storage, { collections: ['dossiers'] });
   const device = env.device;
 

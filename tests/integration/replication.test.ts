@@ -9,12 +9,11 @@ import { createDossierDraft, type Dossier, type DossierEvent } from '@motcua/mod
 import { closeDatabase } from '../../apps/pwa/src/db/database.ts';
 import { readFile, saveLocalFile } from '../../apps/pwa/src/db/files.ts';
 import { samplePdf } from '../../apps/pwa/src/db/testing.ts';
-import { postgresAvailable, type TestStorage } from '../helpers/server.ts';
+import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { apiGet, CITIZEN, CODE_PATTERN, DAK_LA, dueIn5Days, localDossier, localEvents, offlineSubmission, someProcedure } from './steps.ts';
-const storages: TestStorage[] = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 
-describe.each(storages)('replication through the sync server on %s', (storage) => {
+describe.each(TEST_DATABASES)('replication through the sync server on %s', (storage) => {
   const env = useServerAndDevices(storage);
   const device = env.device;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './server.ts';
-import { freshPostgresUrl, postgresAvailable } from './store/test-databases.ts';
+import { freshPostgresUrl } from './store/test-databases.ts';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -51,9 +51,7 @@ describe('startServer', () => {
   });
 });
 
-const postgres = await postgresAvailable();
-
-describe.skipIf(!postgres)('two servers on one PostgreSQL database', () => {
+describe('two servers on one PostgreSQL database', () => {
   it("streams a change pushed to one server to the other server's subscribers", async () => {
     const db = await freshPostgresUrl();
     const dirA = await mkdtemp(join(tmpdir(), 'motcua-a-'));

@@ -5,12 +5,10 @@
 import { vnDate } from '@motcua/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, pullAll, receive, type Doc } from '../routes/sync-test-helpers.ts';
-import { postgresAvailable } from '../store/test-databases.ts';
+import { TEST_DATABASES } from '../store/test-databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 interface Lease { agencyId: string; prefix: string; ranges: Array<{ date: string; from: number; to: number }> }
-
-const databases = [['pglite', true], ['postgres', await postgresAvailable()]] as const;
 
 async function lease(t: TestApp, token: string, deviceId: string, count = 3): Promise<Lease> {
   const response = await t.call('POST', '/api/codes/lease', { token, body: { deviceId, count } });
@@ -32,8 +30,8 @@ function pushAs(t: TestApp, token: string, deviceId: string, rows: unknown) {
   return t.call('POST', '/api/sync/dossiers/push', { token, body: rows, headers: { 'X-Device-Id': deviceId } });
 }
 
-for (const [database, available] of databases) {
-  describe.skipIf(!available)(`dossier code leases on ${database}`, () => {
+for (const database of TEST_DATABASES) {
+  describe(`dossier code leases on ${database}`, () => {
     let t: TestApp;
     let desk: string;
     let queue: Doc[];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { postgresAvailable } from '../store/test-databases.ts';
+import { TEST_DATABASES } from '../store/test-databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { pullAll, push, type Doc } from '../routes/sync-test-helpers.ts';
 import { smtpSender, type NotificationSender, type OutgoingMessage } from './senders.ts';
@@ -25,7 +25,6 @@ let smtp: SMTPServer;
 let smtpUrl: string;
 const inbox: Received[] = [];
 
-const databases: Array<'pglite' | 'postgres'> = ['pglite', ...((await postgresAvailable()) ? (['postgres'] as const) : [])];
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -77,7 +76,7 @@ async function receiveWithEvent(token: string, notify = { email: true, sms: fals
   return { dossier, event };
 }
 
-describe.each(databases)('the notification outbox on %s', (database) => {
+describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   beforeAll(async () => {
     t = await createTestApp({}, { database });
   });

@@ -2,13 +2,10 @@
  * The push path on a real PostgreSQL server, where writes really run concurrently on a pool.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable } from '../store/test-databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { change, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
 
-const available = await postgresAvailable();
-
-describe.skipIf(!available)('sync on PostgreSQL', () => {
+describe('sync on PostgreSQL', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({}, { database: 'postgres' });

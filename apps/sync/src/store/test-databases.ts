@@ -11,6 +11,13 @@ import type { SyncStore } from './types.ts';
 
 export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * Every storage suite runs on both adapters. PostgreSQL must answer at `PG_TEST_URL` (`.ci/run`
+ * starts it): without it those suites fail and say so, rather than pass having tested half.
+ */
+export const TEST_DATABASES = ['pglite', 'postgres'] as const;
+export type TestDatabase = (typeof TEST_DATABASES)[number];
+
 export interface TestStore {
   store: SyncStore;
   /** Another store on the same database, as a second server process would open it (PostgreSQL only). */
@@ -31,7 +38,7 @@ export async function freshPgliteStore(): Promise<TestStore> {
   };
 }
 
-/** True when the test PostgreSQL server answers. */
+/** True when the test PostgreSQL server answers (the benchmark leaves its rows out otherwise). */
 export async function postgresAvailable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_TEST_URL, connectionTimeoutMillis: 2000 });
   try {
@@ -47,7 +54,9 @@ export async function postgresAvailable(): Promise<boolean> {
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_TEST_URL });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    throw new Error(`The tests need PostgreSQL at ${PG_TEST_URL} (set PG_TEST_URL, or run .ci/run): ${String(error)}`);
+  });
   try {
     return await fn(client);
   } finally {
