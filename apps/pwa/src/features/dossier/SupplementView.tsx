@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { DossierComponent, FileMeta } from '@motcua/model';
-import { formatBytes } from '../../lib/format.ts';
+import { ComponentFilesView } from '../submit/ComponentFilesView.tsx';
 
 export interface SupplementViewProps {
   /** What the desk asked for. */
@@ -15,8 +15,6 @@ export interface SupplementViewProps {
   onRemove: (componentId: string, fileId: string) => void;
   onSend: (comment: string) => void;
 }
-
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 /** The citizen's answer to "Yêu cầu bổ sung": new files per component and a note. */
 export function SupplementView(props: SupplementViewProps) {
@@ -52,37 +50,14 @@ export function SupplementView(props: SupplementViewProps) {
           return (
             <fieldset class="panel component">
               <legend>{c.name}</legend>
-              <Show when={(props.picked[c.id] ?? []).length > 0}>
-                <ul class="file-list">
-                  <For each={props.picked[c.id]}>
-                    {(fileId) => (
-                      <li>
-                        <span class="file-name">{props.files.get(fileId)?.name ?? 'Tệp đã chọn'}</span>
-                        <span class="muted"> ({formatBytes(props.files.get(fileId)?.size ?? 0)})</span>
-                        <button type="button" class="link-button" onClick={() => props.onRemove(c.id, fileId)}>
-                          Xóa tệp
-                        </button>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-              <input
-                type="file"
-                id={inputId}
-                class="file-input"
-                accept={ACCEPT}
-                multiple
-                disabled={props.busy}
-                onChange={(e) => {
-                  const list = Array.from(e.currentTarget.files ?? []);
-                  e.currentTarget.value = '';
-                  if (list.length) props.onUpload(c.id, list);
-                }}
+              <ComponentFilesView
+                inputId={inputId}
+                fileIds={props.picked[c.id] ?? []}
+                files={props.files}
+                busy={props.busy}
+                onUpload={(files) => props.onUpload(c.id, files)}
+                onRemove={(fileId) => props.onRemove(c.id, fileId)}
               />
-              <label for={inputId} class="button small file-label">
-                Tải tệp lên
-              </label>
             </fieldset>
           );
         }}

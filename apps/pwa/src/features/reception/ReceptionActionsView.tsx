@@ -86,21 +86,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
               }}
             >
               <h2>Từ chối tiếp nhận hồ sơ</h2>
-              <div class="field">
-                <label for="reject-reason">Lý do từ chối</label>
-                <textarea
-                  id="reject-reason"
-                  name="reject-reason"
-                  required
-                  aria-invalid={error('reason') ? 'true' : undefined}
-                  aria-describedby={error('reason') ? 'reject-reason-error' : undefined}
-                />
-                <Show when={error('reason')}>
-                  <p class="field-error" id="reject-reason-error" role="alert">
-                    {error('reason')}
-                  </p>
-                </Show>
-              </div>
+              <ReasonField id="reject-reason" label="Lý do từ chối" error={error('reason')} />
               <div class="actions">
                 <button type="submit" class="button danger" disabled={props.busy}>
                   Xác nhận từ chối
@@ -128,21 +114,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
               }}
             >
               <h2>Yêu cầu bổ sung hồ sơ</h2>
-              <div class="field">
-                <label for="supplement-reason">Lý do yêu cầu bổ sung</label>
-                <textarea
-                  id="supplement-reason"
-                  name="supplement-reason"
-                  required
-                  aria-invalid={error('reason') ? 'true' : undefined}
-                  aria-describedby={error('reason') ? 'supplement-reason-error' : undefined}
-                />
-                <Show when={error('reason')}>
-                  <p class="field-error" id="supplement-reason-error" role="alert">
-                    {error('reason')}
-                  </p>
-                </Show>
-              </div>
+              <ReasonField id="supplement-reason" label="Lý do yêu cầu bổ sung" error={error('reason')} />
               <fieldset class="checks" aria-describedby={error('items') ? 'supplement-items-error' : undefined}>
                 <legend>Giấy tờ cần bổ sung</legend>
                 <For each={props.components}>
@@ -183,5 +155,26 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
         </Switch>
       </section>
     </Show>
+  );
+}
+
+/** A required reason, with its error announced and tied to the field. */
+function ReasonField(props: { id: string; label: string; error: string | null }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        name={props.id}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      />
+      <Show when={props.error}>
+        <p class="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
+      </Show>
+    </div>
   );
 }

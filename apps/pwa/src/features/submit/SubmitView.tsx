@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
 import type { Agency, Applicant, FileMeta, Procedure } from '@motcua/model';
-import { formatBytes, formatFee, formatTimeLimit } from '../../lib/format.ts';
+import { formatFee, formatTimeLimit } from '../../lib/format.ts';
 import { DateInput } from '../../ui/DateInput.tsx';
 import { ProblemSummary, problemFor } from '../../ui/ProblemSummary.tsx';
 import type { DraftForm, FormProblem } from './draftForm.ts';
+import { ComponentFilesView } from './ComponentFilesView.tsx';
 
 export interface SubmitViewProps {
   procedure: Procedure;
@@ -25,7 +26,6 @@ export interface SubmitViewProps {
   componentSources?: (componentId: string, componentName: string) => JSX.Element;
 }
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 export function SubmitView(props: SubmitViewProps) {
   const problem = (field: string) => problemFor(props.problems, field);
@@ -174,46 +174,14 @@ export function SubmitView(props: SubmitViewProps) {
                   Bản chính: {c.originals} · Bản sao: {c.copies}
                   <Show when={c.note}> · {c.note}</Show>
                 </p>
-                <Show when={fileIds().length > 0}>
-                  <ul class="file-list">
-                    <For each={fileIds()}>
-                      {(fileId) => {
-                        const meta = () => props.files.get(fileId);
-                        return (
-                          <li>
-                            <span class="file-name">{meta()?.name ?? 'Tệp đã chọn'}</span>
-                            <span class="muted"> ({meta() ? formatBytes(meta()!.size) : '…'})</span>
-                            <button
-                              type="button"
-                              class="link-button"
-                              aria-label={`Xóa tệp ${meta()?.name ?? ''}`}
-                              disabled={props.busy}
-                              onClick={() => props.onRemoveFile(c.id, fileId)}
-                            >
-                              Xóa tệp
-                            </button>
-                          </li>
-                        );
-                      }}
-                    </For>
-                  </ul>
-                </Show>
-                <input
-                  type="file"
-                  id={inputId}
-                  class="file-input"
-                  accept={ACCEPT}
-                  multiple
-                  disabled={props.busy}
-                  onChange={(e) => {
-                    const picked = Array.from(e.currentTarget.files ?? []);
-                    e.currentTarget.value = '';
-                    if (picked.length) props.onUpload(c.id, picked);
-                  }}
+                <ComponentFilesView
+                  inputId={inputId}
+                  fileIds={fileIds()}
+                  files={props.files}
+                  busy={props.busy}
+                  onUpload={(files) => props.onUpload(c.id, files)}
+                  onRemove={(fileId) => props.onRemoveFile(c.id, fileId)}
                 />
-                <label for={inputId} class="button small file-label">
-                  Tải tệp lên
-                </label>
                 {props.componentSources?.(c.id, c.name)}
                 <Show when={problem(fieldId)}>
                   <p class="field-error" id={`${fieldId}-error`}>
