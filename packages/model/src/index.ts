@@ -111,3 +111,4 @@ export type { Period, Rate } from './metrics/rates.ts';
 
 export { parseCccdQr, formatCccdQr, qrDateToIso, CccdQrError } from './identity/cccd-qr.ts';
 export type { CccdQrData, CccdQrErrorCode } from './identity/cccd-qr.ts';
+export type { PopulationPerson } from './identity/population-person.ts';

@@ -7,6 +7,7 @@
  * gateway) has the same shape: a lookup keyed by the number and checked against name and birth
  * date. It never lists or searches people.
  */
+import type { PopulationPerson } from '@motcua/model';
 
 export interface PopulationQuery {
   /** 12-digit số định danh cá nhân. */
@@ -14,24 +15,6 @@ export interface PopulationQuery {
   fullName: string;
   /** YYYY-MM-DD. */
   birthDate: string;
-}
-
-/** The person as the registry records them. */
-export interface PopulationPerson {
-  cccd: string;
-  /** The old 9-digit CMND, if any. */
-  oldIdNumber: string | null;
-  fullName: string;
-  birthDate: string;
-  gender: 'nam' | 'nu';
-  /** Nơi thường trú. */
-  permanentAddress: string;
-  /** Nơi ở hiện tại. */
-  currentAddress: string;
-  ethnicity: string;
-  nationality: string;
-  /** Ngày cấp of the current card, YYYY-MM-DD. */
-  issueDate: string | null;
 }
 
 export type PopulationAnswer =

@@ -3,8 +3,8 @@
  * invented people of Kon Tum, with valid CCCD numbers (province 062, century/sex digit, birth year).
  * No real person's data.
  */
-import { foldVietnamese } from '@motcua/model';
-import type { PopulationPerson, PopulationQuery, PopulationRegistry } from './registry.ts';
+import { foldVietnamese, type PopulationPerson } from '@motcua/model';
+import type { PopulationQuery, PopulationRegistry } from './registry.ts';
 
 type Row = [fullName: string, birthDate: string, gender: 'nam' | 'nu', serial: string, village: string, commune: string, issueDate: string];
 

@@ -24,7 +24,7 @@ describe('the intake form', () => {
   it('fills from the registry and keeps that source when the same card is then scanned', () => {
     const person = {
       cccd: '062099000123', oldIdNumber: null, fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam' as const,
-      permanentAddress: 'Thôn 1, xã Đắk La, tỉnh Kon Tum', currentAddress: '', issueDate: '2021-04-15',
+      permanentAddress: 'Thôn 1, xã Đắk La, tỉnh Kon Tum', currentAddress: '', issueDate: '2021-04-15', ethnicity: 'Kinh', nationality: 'Việt Nam',
     };
     const checked = withRegistryPerson(initialIntakeForm(khaiSinh), person);
     expect(checked.identitySource).toBe('population_registry');

@@ -6,7 +6,7 @@
 import {
   applyDossierAction, computeDueDate, computeFeeLines, createDossierDraft, validateCccd,
   type Actor, type CccdQrData, type Dossier, type DossierComponent, type FeeLine, type Procedure, type UnchainedEvent,
-  type IssuedCode,
+  type IssuedCode, type PopulationPerson,
 } from '@motcua/model';
 
 export type IdentitySource = NonNullable<Dossier['identityCheck']>['source'];
@@ -33,18 +33,6 @@ export interface IntakeProblem {
   message: string;
 }
 
-/** The registry's record of a person, as the check route answers it. */
-export interface RegistryPerson {
-  cccd: string;
-  oldIdNumber: string | null;
-  fullName: string;
-  birthDate: string;
-  gender: 'nam' | 'nu';
-  permanentAddress: string;
-  currentAddress: string;
-  issueDate: string | null;
-}
-
 /** A new form for a procedure: every component expected in paper, the fee to be collected in cash. */
 export function initialIntakeForm(procedure: Procedure): IntakeForm {
   return {
@@ -63,7 +51,7 @@ export function initialIntakeForm(procedure: Procedure): IntakeForm {
 }
 
 /** Fills the form from the population registry's answer; the officer still confirms every field. */
-export function withRegistryPerson(form: IntakeForm, person: RegistryPerson): IntakeForm {
+export function withRegistryPerson(form: IntakeForm, person: PopulationPerson): IntakeForm {
   return {
     ...form,
     applicant: {

@@ -2,7 +2,7 @@
  * The desk's call to the population registry ("Kiểm tra"): POST /api/population/check. A network
  * failure or an unreachable registry is reported as `offline`, so the caller can queue the check.
  */
-import type { RegistryPerson } from './intakeForm.ts';
+import type { PopulationPerson } from '@motcua/model';
 
 export interface PopulationQuery {
   cccd: string;
@@ -11,7 +11,7 @@ export interface PopulationQuery {
 }
 
 export type PopulationReply =
-  | { status: 'found'; person: RegistryPerson; source: string }
+  | { status: 'found'; person: PopulationPerson; source: string }
   | { status: 'mismatch' | 'not_found'; source: string }
   | { status: 'offline' }
   | { status: 'error'; message: string };
