@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { sha256Hex } from '@motcua/crypto';
 import { applyDossierAction, chainEvent, type ChainHead, type DossierAction } from '@motcua/model';
-import type { CollectionName, Dossier, DossierEvent, SessionUser } from '@motcua/model';
+import type { DeviceCollectionName, Dossier, DossierEvent, SessionUser } from '@motcua/model';
 import { closeDatabase, createDatabase, type MotcuaDatabase } from '../../apps/pwa/src/db/database.ts';
 import { startReplication, type ReplicationOptions, type SyncHandle } from '../../apps/pwa/src/db/replication.ts';
 import { enableDevMode, uniqueName } from '../../apps/pwa/src/db/testing.ts';
@@ -41,7 +41,7 @@ export interface OpenClientOptions {
    * Replicated collections the device opens. RxDB allows 13 open collections per process, so a
    * suite with three devices opens these three (+ blobs) each; default dossiers, events, files.
    */
-  collections?: CollectionName[];
+  collections?: DeviceCollectionName[];
 }
 
 /** Signs `username` in at `url` and opens a fresh local database for it (replication not started). */

@@ -1,8 +1,8 @@
 /**
  * @module @motcua/model — the Motcua domain: pure TypeScript, no I/O.
  */
-export { collectionSchemas, collectionNames, isCollectionName } from './schemas/index.ts';
-export type { CollectionName } from './schemas/index.ts';
+export { collectionSchemas, collectionNames, deviceCollectionNames, isCollectionName } from './schemas/index.ts';
+export type { CollectionName, DeviceCollectionName } from './schemas/index.ts';
 export { agencySchema } from './schemas/agency.schema.ts';
 export type { Agency } from './schemas/agency.schema.ts';
 export { procedureSchema } from './schemas/procedure.schema.ts';
@@ -13,6 +13,9 @@ export { eventSchema } from './schemas/event.schema.ts';
 export type { DossierEvent, Actor, Role } from './schemas/event.schema.ts';
 export { warehouseSchema } from './schemas/warehouse.schema.ts';
 export type { WarehouseDocument } from './schemas/warehouse.schema.ts';
+export { summarySchema } from './schemas/summary.schema.ts';
+export type { DossierSummary } from './schemas/summary.schema.ts';
+export { summarizeDossier } from './dossier/summary.ts';
 export { fileSchema, MAX_FILE_BYTES } from './schemas/file.schema.ts';
 export type { FileMeta } from './schemas/file.schema.ts';
 export { OFFICER_ROLES, isOfficer } from './auth/user.ts';

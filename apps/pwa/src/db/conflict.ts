@@ -16,7 +16,7 @@
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { deepEqual } from 'rxdb/plugins/utils';
-import { mergeDossierContent, type CollectionName, type ContentEngine, type Dossier } from '@motcua/model';
+import { mergeDossierContent, type DeviceCollectionName, type ContentEngine, type Dossier } from '@motcua/model';
 import { loadContentEngine } from './content-engine.ts';
 import type { ReplicatedDocTypes } from './database.ts';
 
@@ -63,7 +63,7 @@ export const dossierConflictHandler: RxConflictHandler<Dossier> = {
 };
 
 /** The handler of each replicated collection, as `createDatabase` installs them. */
-export const conflictHandlers: { [K in CollectionName]: RxConflictHandler<ReplicatedDocTypes[K]> } = {
+export const conflictHandlers: { [K in DeviceCollectionName]: RxConflictHandler<ReplicatedDocTypes[K]> } = {
   agencies: masterWins(),
   procedures: masterWins(),
   dossiers: dossierConflictHandler,

@@ -16,10 +16,10 @@ import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import {
-  collectionNames,
+  deviceCollectionNames,
   collectionSchemas,
   type Agency,
-  type CollectionName,
+  type DeviceCollectionName,
   type Dossier,
   type DossierEvent,
   type FileMeta,
@@ -46,7 +46,7 @@ export interface ReplicatedDocTypes {
   files: FileMeta;
 }
 
-export type MotcuaCollections = { [K in CollectionName]: RxCollection<ReplicatedDocTypes[K]> } & {
+export type MotcuaCollections = { [K in DeviceCollectionName]: RxCollection<ReplicatedDocTypes[K]> } & {
   blobs: RxCollection<BlobEntry>;
 };
 
@@ -67,7 +67,7 @@ export interface CreateDatabaseOptions {
    * RxDB's open-source build allows 13 open collections per process, so tools and tests that open
    * several databases at once open only what they use; the app opens them all.
    */
-  collections?: readonly CollectionName[];
+  collections?: readonly DeviceCollectionName[];
   /**
    * The person's data key (hex, from `@motcua/crypto/keys`): when given, the sensitive fields and
    * the file bytes are stored encrypted (see `encryption.ts`). The app always gives it.
@@ -91,7 +91,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   const { validate = true, multiInstance = false, encryptionKey } = options;
   const base = encryptionKey ? encryptingStorage(options.storage) : options.storage;
   const storage = validate ? wrappedValidateAjvStorage({ storage: base }) : base;
-  const encrypt = <T>(schema: RxJsonSchema<T>, name: CollectionName | 'blobs') =>
+  const encrypt = <T>(schema: RxJsonSchema<T>, name: DeviceCollectionName | 'blobs') =>
     encryptionKey ? withEncryption(schema, encryptedFields[name]) : schema;
   const db = await createRxDatabase<MotcuaCollections>({
     name: options.name,
@@ -102,7 +102,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
     closeDuplicates: true,
   });
   try {
-    const names = options.collections ?? collectionNames;
+    const names = options.collections ?? deviceCollectionNames;
     const creators = Object.fromEntries(
       names.map((name) => {
         const creator = replicated(name);
@@ -123,7 +123,7 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   return db;
 }
 
-function replicated<K extends CollectionName>(name: K) {
+function replicated<K extends DeviceCollectionName>(name: K) {
   return {
     schema: collectionSchemas[name] as unknown as RxJsonSchema<ReplicatedDocTypes[K]>,
     conflictHandler: conflictHandlers[name],
@@ -132,8 +132,8 @@ function replicated<K extends CollectionName>(name: K) {
 }
 
 /** The replicated collections open in `db` (all six unless it was opened with a subset). */
-export function openCollectionNames(db: MotcuaDatabase): CollectionName[] {
-  return collectionNames.filter((name) => Object.hasOwn(db.collections, name));
+export function openCollectionNames(db: MotcuaDatabase): DeviceCollectionName[] {
+  return deviceCollectionNames.filter((name) => Object.hasOwn(db.collections, name));
 }
 
 /** Closes the database and its collections (replications on it stop too). Safe to call twice. */

@@ -13,10 +13,10 @@
  */
 import type { RxJsonSchema, RxStorage } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
-import type { CollectionName } from '@motcua/model';
+import type { DeviceCollectionName } from '@motcua/model';
 
 /** The top-level fields stored as ciphertext, per collection (names, identity numbers, contents). */
-export const encryptedFields: Record<CollectionName | 'blobs', readonly string[]> = {
+export const encryptedFields: Record<DeviceCollectionName | 'blobs', readonly string[]> = {
   agencies: [],
   procedures: [],
   dossiers: ['applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating'],

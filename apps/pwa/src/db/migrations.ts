@@ -6,9 +6,9 @@
  * turns a document of version n-1 into version n (return null to drop it); RxDB runs them on open.
  */
 import type { MigrationStrategies } from 'rxdb';
-import { DOSSIER_V1_FIELDS, type CollectionName } from '@motcua/model';
+import { DOSSIER_V1_FIELDS, type DeviceCollectionName } from '@motcua/model';
 
-export type LocalCollectionName = CollectionName | 'blobs';
+export type LocalCollectionName = DeviceCollectionName | 'blobs';
 
 export const migrationStrategies: Record<LocalCollectionName, MigrationStrategies> = {
   agencies: {},

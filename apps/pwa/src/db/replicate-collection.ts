@@ -6,7 +6,7 @@
 import type { Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { CollectionName } from '@motcua/model';
+import type { DeviceCollectionName } from '@motcua/model';
 import type { ApiClient } from './api-client.ts';
 import { HttpError } from './errors.ts';
 import type { Checkpoint } from './pull-stream.ts';
@@ -15,7 +15,7 @@ import type { Checkpoint } from './pull-stream.ts';
 export const PUSH_BATCH_SIZE = 100;
 
 export interface ReplicateCollectionOptions<T> {
-  name: CollectionName;
+  name: DeviceCollectionName;
   collection: RxCollection<T>;
   client: ApiClient;
   /** Live changes: the SSE stream, or RESYNC ticks for collections that are not streamed. */
@@ -33,7 +33,7 @@ export interface ReplicateCollectionOptions<T> {
 
 /** A local change the server refused for good: invalid there, or beyond the pusher's rights. */
 export interface PushRefusal {
-  collection: CollectionName;
+  collection: DeviceCollectionName;
   id: string;
   /** The server's error code, e.g. `transition_refused`. */
   code: string;

@@ -11,7 +11,7 @@ import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { PendingTracker } from './pending.ts';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
-import type { CollectionName } from '@motcua/model';
+import type { DeviceCollectionName } from '@motcua/model';
 import { createApiClient, type ApiClient, type GetAccessToken } from './api-client.ts';
 import { trackSyncProgress, type SyncProgress } from './sync-progress.ts';
 import type { BackoffOptions } from './backoff.ts';
@@ -37,7 +37,7 @@ export interface ReplicationOptions {
    * origin over HTTP/1.1, so the rarely changing catalog (agencies, procedures) is re-pulled on a
    * timer and on reconnect instead. Default: dossiers, events, files, warehouse.
    */
-  streamCollections?: CollectionName[];
+  streamCollections?: DeviceCollectionName[];
   /** How often collections without a stream re-pull, ms (default 5 minutes). */
   pollIntervalMs?: number;
   /** How long RxDB waits before retrying a failed pull or push, ms (default 5000). */
@@ -66,7 +66,7 @@ export interface SyncHandle {
   /** Documents pulled so far per collection, and whether the first full pull is done. */
   readonly progress$: Observable<SyncProgress>;
   /** The RxDB replication of each open collection, for awaiting or inspection. */
-  readonly replications: { readonly [K in CollectionName]?: RxReplicationState<unknown, Checkpoint> };
+  readonly replications: { readonly [K in DeviceCollectionName]?: RxReplicationState<unknown, Checkpoint> };
   /** Pulls everything again, pushes and uploads what waits, reconnects the streams now. */
   reSync(): void;
   /** Resolves once nothing waits to go up or come down (may wait forever while offline). */
@@ -75,7 +75,7 @@ export interface SyncHandle {
   stop(): Promise<void>;
 }
 
-const DEFAULT_STREAMED: CollectionName[] = ['dossiers', 'events', 'files', 'warehouse'];
+const DEFAULT_STREAMED: DeviceCollectionName[] = ['dossiers', 'events', 'files', 'warehouse'];
 
 /**
  * Starts replicating `db` with the server. Call once per database, after sign-in.
@@ -101,7 +101,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
   };
   const reconnected$ = client.online$.pipe(startWith(false), distinctUntilChanged(), pairwise(), filter(([was, is]) => !was && is));
 
-  const replications: Partial<Record<CollectionName, RxReplicationState<unknown, Checkpoint>>> = {};
+  const replications: Partial<Record<DeviceCollectionName, RxReplicationState<unknown, Checkpoint>>> = {};
   const trackers: PendingTracker[] = [];
   for (const name of openCollectionNames(db)) {
     const collection = db[name] as RxCollection<unknown>;

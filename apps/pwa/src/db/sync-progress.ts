@@ -7,20 +7,20 @@
  */
 import { combineLatest, from, map, of, scan, startWith, type Observable } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import type { CollectionName } from '@motcua/model';
+import type { DeviceCollectionName } from '@motcua/model';
 
 export interface SyncProgress {
   /** Documents pulled in this session, per collection. */
-  pulled: Partial<Record<CollectionName, number>>;
+  pulled: Partial<Record<DeviceCollectionName, number>>;
   /** Every collection finished its first pull (later changes arrive live). */
   initialDone: boolean;
 }
 
-type Replications = { readonly [K in CollectionName]?: Pick<RxReplicationState<unknown, unknown>, 'received$' | 'awaitInitialReplication'> };
+type Replications = { readonly [K in DeviceCollectionName]?: Pick<RxReplicationState<unknown, unknown>, 'received$' | 'awaitInitialReplication'> };
 
 /** Watches the replications' received documents and their first full pull. */
 export function trackSyncProgress(replications: Replications): Observable<SyncProgress> {
-  const entries = Object.entries(replications) as Array<[CollectionName, NonNullable<Replications[CollectionName]>]>;
+  const entries = Object.entries(replications) as Array<[DeviceCollectionName, NonNullable<Replications[DeviceCollectionName]>]>;
   if (entries.length === 0) return of({ pulled: {}, initialDone: true });
   const counts = entries.map(([name, r]) =>
     r.received$.pipe(scan((n) => n + 1, 0), startWith(0), map((n) => [name, n] as const)),
@@ -34,7 +34,7 @@ export function trackSyncProgress(replications: Replications): Observable<SyncPr
 }
 
 /** Vietnamese names of the collections, for the progress line. */
-export const COLLECTION_LABELS: Record<CollectionName, string> = {
+export const COLLECTION_LABELS: Record<DeviceCollectionName, string> = {
   agencies: 'cơ quan',
   procedures: 'thủ tục',
   dossiers: 'hồ sơ',

@@ -1,10 +1,12 @@
 /**
  * /api/stats/rates?agencyId&from&to — the digitization and reuse rates (domain.md §8, 5 and 6) of an
  * agency over a period of Vietnam calendar days (`from` and `to` inclusive, `YYYY-MM-DD`), for the
- * officers of that agency (and the admins above it).
+ * officers of that agency (and the admins above it). They count every dossier this server knows of:
+ * its own in full, and at the nation the summaries the provinces sent.
  */
 import {
-  addVnDays, digitizationRate, fromVnClock, isIsoDate, isOfficer, reuseRate, type Dossier, type Procedure,
+  addVnDays, digitizationRate, fromVnClock, isIsoDate, isOfficer, reuseRate, summarizeDossier,
+  type Dossier, type DossierSummary, type Procedure,
 } from '@motcua/model';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../auth/middleware.ts';
@@ -27,7 +29,11 @@ export function statsRoutes(deps: { store: SyncStore }) {
     const agencies = isOfficer(user) ? await officerAgencies(store, user) : [];
     if (!agencies.includes(agencyId)) throw forbidden('out_of_scope', 'Chỉ xem được số liệu của cơ quan mình');
     const period = { from: fromVnClock(from, 0), to: fromVnClock(addVnDays(to, 1), 0) };
-    const dossiers = (await store.warehouse.dossiersOf([agencyId])).map((d) => d.data as unknown as Dossier);
+    const summaries = new Map<string, DossierSummary>();
+    const relayed = await store.documents.pull('summaries', { kind: 'agencies', agencyIds: [agencyId], hideDrafts: true }, 0, 1_000_000);
+    for (const s of relayed) if (!s.deleted) summaries.set(s.id, s.data as unknown as DossierSummary);
+    for (const d of await store.warehouse.dossiersOf([agencyId])) summaries.set(d.id, summarizeDossier(d.data as unknown as Dossier));
+    const dossiers = [...summaries.values()];
     const procedures = (await store.documents.pull('procedures', { kind: 'all' }, 0, 100_000)).map((p) => p.data as unknown as Procedure);
     return c.json({
       agencyId,

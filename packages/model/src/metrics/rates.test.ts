@@ -12,12 +12,8 @@ function dossier(over: Partial<D> & { files?: number[]; reused?: boolean[]; resu
     receivedAt: '2026-03-10T03:00:00.000Z',
     submittedAt: '2026-03-10T02:00:00.000Z',
     procedureId: 'paper',
-    components: files.map((n, i) => ({
-      id: `c${i}`, name: `c${i}`, originals: 1, copies: 0, fileIds: Array.from({ length: n }, (_, k) => `f${i}-${k}`),
-      warehouseDocId: null, reused: over.reused?.[i] ?? false, paperReceived: false,
-    })),
-    result: over.resultFiles === undefined ? null
-      : { name: 'KQ', fileIds: Array.from({ length: over.resultFiles }, (_, k) => `r${k}`), number: '', signedBy: '', issuedAt: null, warehouseDocId: null },
+    components: files.map((n, i) => ({ id: `c${i}`, files: n, reused: over.reused?.[i] ?? false, paperReceived: false })),
+    resultFiles: over.resultFiles ?? null,
     ...over,
   } as D;
 }

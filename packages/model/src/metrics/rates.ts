@@ -1,13 +1,14 @@
 /**
  * @module metrics/rates — the digitization rate and the reuse rate of Bộ chỉ số 766 (domain.md §8,
- * items 5 and 6), as pure functions over dossiers.
+ * items 5 and 6), as pure functions over dossier summaries (`summarizeDossier`), so a province's
+ * dossiers and the summaries the nation holds count the same way.
  *
  * @remarks Shared rules: the period selects dossiers by the reception time, falling back to the
  * submission time; drafts never count; a zero denominator gives `percent: null` (shown "N/A");
  * percentages are rounded to 2 decimals.
  */
-import type { Dossier } from '../schemas/dossier.schema.ts';
 import type { Procedure } from '../schemas/procedure.schema.ts';
+import type { DossierSummary } from '../schemas/summary.schema.ts';
 
 /** A half-open period `[from, to)`. */
 export interface Period {
@@ -22,7 +23,7 @@ export interface Rate {
   percent: number | null;
 }
 
-type RateDossier = Pick<Dossier, 'status' | 'agencyId' | 'receivedAt' | 'submittedAt' | 'procedureId' | 'components' | 'result'>;
+type RateDossier = Pick<DossierSummary, 'status' | 'agencyId' | 'receivedAt' | 'submittedAt' | 'procedureId' | 'components' | 'resultFiles'>;
 
 /** Percent rounded to 2 decimals, or null for an empty denominator. */
 export function toRate(numerator: number, denominator: number): Rate {
@@ -31,7 +32,7 @@ export function toRate(numerator: number, denominator: number): Rate {
 }
 
 /** True when the dossier is not a draft and its reception (else submission) time lies in the period. */
-export function inPeriod(dossier: Pick<Dossier, 'status' | 'receivedAt' | 'submittedAt'>, period: Period): boolean {
+export function inPeriod(dossier: Pick<DossierSummary, 'status' | 'receivedAt' | 'submittedAt'>, period: Period): boolean {
   if (dossier.status === 0) return false;
   const at = dossier.receivedAt ?? dossier.submittedAt;
   if (!at) return false;
@@ -49,13 +50,13 @@ export function dossiersOfPeriod<T extends RateDossier>(dossiers: readonly T[], 
  * and, when its procedure requires a paper result, it has at least one result file.
  */
 export function isDigitized(dossier: RateDossier, paperResultRequired: boolean): boolean {
-  const componentFile = dossier.components.some((c) => c.fileIds.length > 0);
+  const componentFile = dossier.components.some((c) => c.files > 0);
   if (!componentFile) return false;
-  return !paperResultRequired || (dossier.result?.fileIds.length ?? 0) > 0;
+  return !paperResultRequired || (dossier.resultFiles ?? 0) > 0;
 }
 
 /** True when at least one component was reused from the warehouse (§8.6). */
-export function hasReusedComponent(dossier: Pick<Dossier, 'components'>): boolean {
+export function hasReusedComponent(dossier: Pick<DossierSummary, 'components'>): boolean {
   return dossier.components.some((c) => c.reused);
 }
 

@@ -3,7 +3,9 @@
  * and a period: computed on the server when online, else on the device from local data.
  */
 import { Show, createResource, createSignal } from 'solid-js';
-import { digitizationRate, reuseRate, addVnDays, fromVnClock, toVnClock, type Dossier, type Procedure, type Rate } from '@motcua/model';
+import {
+  digitizationRate, reuseRate, addVnDays, fromVnClock, summarizeDossier, toVnClock, type Dossier, type Procedure, type Rate,
+} from '@motcua/model';
 import { fileRemoteOf } from '../../db/index.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { RatesView } from './RatesView.tsx';
@@ -23,7 +25,7 @@ export default function StatsPage() {
   const agencyId = user.agencyId ?? '';
 
   async function local(period: { from: string; to: string }): Promise<Rates> {
-    const dossiers = (await db.dossiers.find().exec()).map((d) => d.toMutableJSON() as Dossier);
+    const dossiers = (await db.dossiers.find().exec()).map((d) => summarizeDossier(d.toMutableJSON() as Dossier));
     const procedures = (await db.procedures.find().exec()).map((d) => d.toMutableJSON() as Procedure);
     const range = { from: fromVnClock(period.from, 0), to: fromVnClock(addVnDays(period.to, 1), 0) };
     return {
