@@ -1,10 +1,11 @@
 /**
  * Convergence of the whole country, read over HTTP as the replication itself sees it: every device
  * equals its commune server's view of its scope; each commune server's documents (as its tier
- * account sends them up) equal what its province holds of that commune; each province's dossiers
- * and warehouse (what it sends up) equal what the nation holds of that province.
+ * account sends them up) equal what its province holds of that commune; each province's warehouse
+ * and dossier summaries (what it sends up) equal what the nation holds of that province.
  */
-import type { CollectionName } from '@motcua/model';
+import { canonical } from '../../apps/sync/src/sync/documents.ts';
+import { replicationPlan } from '../../apps/sync/src/upstream/plan.ts';
 import { login } from '../helpers/server.ts';
 import type { Country, TierNode } from './country.ts';
 import type { DeviceHost } from './device-hosts.ts';
@@ -41,13 +42,15 @@ function compare(what: string, below: Map<string, string>, above: Map<string, st
   return problems;
 }
 
-async function tierDivergence(node: TierNode, sessions: Sessions, collections: CollectionName[]): Promise<string[]> {
+/** What the tier's replication plan sends up, compared with what its parent holds of it. */
+async function tierDivergence(node: TierNode, sessions: Sessions): Promise<string[]> {
   const parent = node.parent!;
   const problems: string[] = [];
-  for (const collection of collections) {
-    const below = await serverView(node.server.url(), await sessions(node, node.tierAccount), collection);
-    const above = await serverView(parent.server.url(), await sessions(parent, node.tierAccount), collection);
-    problems.push(...compare(`${node.name} → ${parent.name}: ${collection}`, below, above, node.agencyIds));
+  for (const { from, to, project } of replicationPlan(node.tier).push) {
+    const held = await serverView(node.server.url(), await sessions(node, node.tierAccount), from);
+    const below = project ? new Map([...held].map(([id, json]) => [id, canonical(project(JSON.parse(json)))])) : held;
+    const above = await serverView(parent.server.url(), await sessions(parent, node.tierAccount), to);
+    problems.push(...compare(`${node.name} → ${parent.name}: ${to}`, below, above, node.agencyIds));
   }
   return problems;
 }
@@ -57,8 +60,7 @@ export async function countryDivergence(country: Country, hosts: DeviceHost[], s
   const guard = (what: string, probe: Promise<string[]>) => probe.catch((error: unknown) => [`${what}: ${(error as Error).message}`]);
   const parts = await Promise.all([
     ...hosts.map((h, i) => guard(`devices of ${country.communes[i]!.name}`, h.send<string[]>({ op: 'divergence' }))),
-    ...country.communes.map((c) => guard(c.name, tierDivergence(c, sessions, ['dossiers', 'events', 'warehouse']))),
-    ...country.provinces.map((p) => guard(p.name, tierDivergence(p, sessions, ['dossiers', 'warehouse']))),
+    ...[...country.communes, ...country.provinces].map((node) => guard(node.name, tierDivergence(node, sessions))),
   ]);
   return parts.flat();
 }

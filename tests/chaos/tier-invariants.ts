@@ -2,20 +2,21 @@
  * What must hold between the tiers once the country has converged, checked on each server's
  * stored documents (read from its data folder after it stopped): each province holds exactly its
  * communes' dossiers, histories and warehouse, and nothing of the other province; the nation holds
- * each province's dossiers and warehouse and nothing more (no histories); every acknowledged event
+ * each province's warehouse and the summary of each of its dossiers, and nothing more (no dossiers,
+ * no histories); every acknowledged event
  * reached its commune and province, every acknowledged warehouse document the nation too; every device's history chain verifies there; no two dossiers
  * in the country share a code, and a dossier carries the same code at every tier; no commune or
  * province holds documents of another place (but the demo seed every server starts with).
  */
 import { sha256Hex } from '@motcua/crypto';
-import { verifyChain, type DossierEvent } from '@motcua/model';
+import { summarizeDossier, verifyChain, type Dossier, type DossierEvent } from '@motcua/model';
 import { canonical } from '../../apps/sync/src/sync/documents.ts';
 import type { SyncStore } from '../../apps/sync/src/store/types.ts';
 import type { TierNode } from './country.ts';
 
 type Doc = Record<string, unknown>;
 const COLLECTIONS = ['dossiers', 'events', 'warehouse'] as const;
-type Held = (typeof COLLECTIONS)[number];
+type Held = (typeof COLLECTIONS)[number] | 'summaries';
 
 /** A server's live documents by collection and id. */
 export type Snapshot = Record<Held, Map<string, Doc>>;
@@ -23,7 +24,7 @@ export type Snapshot = Record<Held, Map<string, Doc>>;
 export async function snapshotOf(store: SyncStore): Promise<Snapshot> {
   const read = async (collection: Held) =>
     new Map((await store.documents.pull(collection, { kind: 'all' }, 0, 1_000_000)).filter((d) => !d.deleted).map((d) => [d.id, d.data]));
-  return { dossiers: await read('dossiers'), events: await read('events'), warehouse: await read('warehouse') };
+  return { dossiers: await read('dossiers'), events: await read('events'), warehouse: await read('warehouse'), summaries: await read('summaries') };
 }
 
 /** A device, as the checks need it. */
@@ -86,16 +87,19 @@ export async function checkTiers(facts: TierFacts): Promise<string[]> {
   }
   // Scope never leaked between tiers: a commune or province holds nothing of another place.
   for (const node of [...facts.communes, ...facts.provinces]) problems.push(...foreign(node, at(node), seeded, COLLECTIONS));
-  // The nation holds each province's dossiers and warehouse, no histories, nothing else.
+  // The nation holds each province's warehouse and its dossiers' summaries; no dossier, no history.
+  const nation = at(facts.nation);
   for (const province of facts.provinces) {
-    for (const collection of ['dossiers', 'warehouse'] as const) {
-      const below = ofAgencies(at(province)[collection], province.agencyIds);
-      problems.push(...sameHoldings(`${province.name} → nation ${collection}`, below, ofAgencies(at(facts.nation)[collection], province.agencyIds)));
-    }
+    const warehouse = ofAgencies(at(province).warehouse, province.agencyIds);
+    problems.push(...sameHoldings(`${province.name} → nation warehouse`, warehouse, ofAgencies(nation.warehouse, province.agencyIds)));
+    const summaries = new Map([...ofAgencies(at(province).dossiers, province.agencyIds)].map(([id, doc]) => [id, summarizeDossier(doc as unknown as Dossier) as unknown as Doc]));
+    problems.push(...sameHoldings(`${province.name} → nation summaries`, summaries, ofAgencies(nation.summaries, province.agencyIds)));
   }
-  problems.push(...foreign(facts.nation, at(facts.nation), seeded, ['dossiers', 'warehouse']));
-  const histories = [...at(facts.nation).events.keys()].filter((id) => !seeded.has(id));
-  if (histories.length > 0) problems.push(`the nation holds ${histories.length} events (histories stay in the provinces)`);
+  problems.push(...foreign(facts.nation, nation, seeded, ['warehouse', 'summaries']));
+  for (const collection of ['dossiers', 'events'] as const) {
+    const held = [...nation[collection].keys()].filter((id) => !seeded.has(id));
+    if (held.length > 0) problems.push(`the nation holds ${held.length} ${collection} (they stay in the provinces)`);
+  }
 
   // No acknowledged write lost; every chain complete and valid at the commune and the province.
   const deviceOf = new Map(facts.devices.map((d) => [d.label, d]));
@@ -128,7 +132,7 @@ function codeProblems(snapshots: Map<TierNode, Snapshot>): string[] {
   const codeOf = new Map<string, string>();
   const holder = new Map<string, string>();
   for (const [node, snapshot] of snapshots) {
-    for (const [id, doc] of snapshot.dossiers) {
+    for (const [id, doc] of [...snapshot.dossiers, ...snapshot.summaries]) {
       if (typeof doc.code !== 'string') continue;
       const known = codeOf.get(id);
       if (known !== undefined && known !== doc.code) problems.push(`dossier ${id} is ${known} elsewhere but ${doc.code} at ${node.name}`);

@@ -1,13 +1,13 @@
 /**
  * Three real servers in this process, one per tier (nation ← province ← commune LAN box), each on
- * its own embedded database: what the commune receives reaches the province and the nation; the
+ * its own embedded database: what the commune receives reaches the province, and its summary the nation; the
  * commune keeps working while the province is down and resumes from its checkpoint when it
  * returns, nothing lost and nothing twice; a tier cannot push what its agencies do not own.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dossier, DossierEvent, Procedure } from '@motcua/model';
+import { summarizeDossier, toVnClock, type Dossier, type DossierEvent, type DossierSummary, type Procedure } from '@motcua/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type StartServerOptions } from '../../apps/sync/src/server.ts';
 import { checkpointOf } from '../../apps/sync/src/upstream/replicate.ts';
@@ -24,7 +24,7 @@ let province: RunningServer;
 let commune: RunningServer;
 let provinceOptions: StartServerOptions;
 
-const stored = (server: RunningServer, collection: 'dossiers' | 'events', id: string) => server.store.documents.get(collection, id);
+const stored = (server: RunningServer, collection: 'dossiers' | 'events' | 'summaries', id: string) => server.store.documents.get(collection, id);
 const master = async (server: RunningServer, id: string) => (await stored(server, 'dossiers', id))!.data as unknown as Dossier;
 
 async function receivedAtCommune(citizen: HttpActor, desk: HttpActor, procedure: Procedure): Promise<Dossier> {
@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('tiers: commune → province → nation', () => {
-  it('a dossier received at the commune reaches the province with its history and the nation without its history', async () => {
+  it('a dossier received at the commune reaches the province with its history, and the nation only its summary', async () => {
     const citizen = await httpActor(commune.url, CITIZEN);
     const desk = await httpActor(commune.url, 'motcua.dakla');
     const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_LA))!;
@@ -74,9 +74,45 @@ describe('tiers: commune → province → nation', () => {
     }
     expect(events.map((e) => e.actor.userId).sort()).toEqual([citizen.user.id, desk.user.id].sort());
 
-    await waitFor('the dossier at the nation', async () => (await stored(nation, 'dossiers', dossier.id))?.data.code === dossier.code);
-    // The nation holds dossiers and warehouse documents, not histories.
+    // The nation holds the dossier's summary for its statistics: not the dossier, not its history.
+    const summary = await waitFor('the summary at the nation', async () => {
+      const held = await stored(nation, 'summaries', dossier.id);
+      return held?.data.code === dossier.code ? (held.data as unknown as DossierSummary) : null;
+    });
+    expect(summary).toMatchObject({ agencyId: DAK_LA, status: 2, receivedAt: dossier.receivedAt, procedureId: dossier.procedureId });
+    expect(await stored(nation, 'dossiers', dossier.id)).toBeNull();
     expect(await stored(nation, 'events', events[0]!.id)).toBeNull();
+    const text = JSON.stringify(summary);
+    for (const personal of [dossier.applicant.fullName, dossier.ownerCccd, dossier.applicant.address]) expect(text).not.toContain(personal);
+
+    // A later move at the commune reaches the nation's summary; the officer's words stay below.
+    await desk.act(dossier, { type: 'requestSupplement', reason: 'Thiếu bản sao giấy chứng sinh', items: ['Giấy chứng sinh'] });
+    const moved = await waitFor('the moved summary at the nation', async () => {
+      const held = (await stored(nation, 'summaries', dossier.id))?.data;
+      return held?.decisionKind === 'supplement' ? held : null;
+    });
+    expect(moved.status).toBe((await master(province, dossier.id)).status);
+    expect(JSON.stringify(moved)).not.toContain('Thiếu bản sao');
+  });
+
+  it("the nation's statistics count a province's dossier from its summary", async () => {
+    const today = toVnClock(new Date()).date;
+    const reader = await httpActor(nation.url, 'tier.kontum');
+    const rates = async () => {
+      const response = await fetch(`${nation.url}/api/stats/rates?agencyId=${DAK_LA}&from=${today}&to=${today}`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { digitization: { denominator: number }; reuse: { denominator: number } };
+    };
+    const before = await rates();
+    const citizen = await httpActor(commune.url, CITIZEN);
+    const desk = await httpActor(commune.url, 'motcua.dakla');
+    const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_LA))!;
+    const dossier = await receivedAtCommune(citizen, desk, procedure);
+    await waitFor('the summary at the nation', async () => (await stored(nation, 'summaries', dossier.id))?.data.code === dossier.code);
+    const after = await rates();
+    expect(after.digitization.denominator).toBe(before.digitization.denominator + 1);
+    expect(after.reuse.denominator).toBe(before.reuse.denominator + 1);
+    expect(await stored(nation, 'dossiers', dossier.id)).toBeNull();
   });
 
   it('keeps working while the province is down and resumes from its checkpoint when it returns', async () => {
@@ -146,6 +182,13 @@ describe('tiers: commune → province → nation', () => {
     const provinceBox = await httpActor(nation.url, 'tier.kontum');
     const otherProvince = { ...foreign, id: crypto.randomUUID(), agencyId: '000.00.00.H35' };
     expect((await provinceBox.push('dossiers', [{ assumedMasterState: null, newDocumentState: { ...otherProvince, _deleted: false } }])).status).toBe(403);
+    const otherSummary = { ...summarizeDossier(otherProvince), _deleted: false };
+    expect((await provinceBox.push('summaries', [{ assumedMasterState: null, newDocumentState: otherSummary }])).status).toBe(403);
+    expect(await stored(nation, 'summaries', otherProvince.id)).toBeNull();
+    // Nobody but a tier writes a summary, not even an officer of the agency it is about.
+    const officer = await httpActor(nation.url, 'motcua.dakla');
+    const own = { ...summarizeDossier({ ...otherProvince, agencyId: DAK_LA }), _deleted: false };
+    expect((await officer.push('summaries', [{ assumedMasterState: null, newDocumentState: own }])).status).toBe(403);
     // The catalog stays the admins' even for a tier account.
     const agencies = await provinceBox.pull<Record<string, unknown>>('agencies');
     const renamed = { ...agencies[0]!, name: 'Đổi tên', _deleted: false };

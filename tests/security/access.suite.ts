@@ -2,6 +2,7 @@
  * Every route and every replicated collection, tried by every role that must not succeed.
  */
 import { createHash } from 'node:crypto';
+import { summarizeDossier, type Dossier } from '@motcua/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AN, BINH, change, DAK_LA, DAK_MAR, pullAll, push, ROLES, type Doc, type RoleName, type SecurityContext } from './context.ts';
 import { attempt, refusedWith } from './tally.ts';
@@ -12,7 +13,7 @@ export const PROTECTED_ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/auth/logout-all', {}],
   ['GET', '/api/pki/subject'],
   ['POST', '/api/pki/enroll', {}],
-  ...['agencies', 'procedures', 'dossiers', 'events', 'files', 'warehouse'].flatMap((c): Array<[string, string, unknown?]> => [
+  ...['agencies', 'procedures', 'dossiers', 'events', 'files', 'warehouse', 'summaries'].flatMap((c): Array<[string, string, unknown?]> => [
     ['GET', `/api/sync/${c}/pull`],
     ['GET', `/api/sync/${c}/pull/stream`],
     ['POST', `/api/sync/${c}/push`, []],
@@ -131,6 +132,17 @@ export function accessSuite(ctx: () => SecurityContext) {
         const response = await push(t, token[role], collection, [change(master as Doc, { name: '<script>alert(1)</script>' })]);
         await refusedWith('route-role', `push ${collection} as ${role}`, response, [403]);
       }
+    });
+
+    it('nobody but a tier’s replication writes a dossier summary, and nobody reads one as a citizen', async () => {
+      const { t, token } = ctx();
+      const { _deleted, ...dossier } = all.dossiers!.find((d) => d.agencyId === DAK_LA && d.status !== 0)!;
+      const summary = summarizeDossier(dossier as unknown as Dossier);
+      for (const role of Object.keys(ROLES) as RoleName[]) {
+        const response = await push(t, token[role], 'summaries', [{ assumedMasterState: null, newDocumentState: summary }]);
+        await refusedWith('route-role', `push summaries as ${role}`, response, [403]);
+      }
+      attempt('route-role', 'no summary stored after refused pushes', (await pullAll(t, token.adminProvince, 'summaries')).length === 0);
     });
 
     it('a citizen cannot create a dossier in another citizen’s name', async () => {

@@ -40,7 +40,7 @@ export function inputSuite(ctx: () => SecurityContext) {
     it('push: arbitrary JSON gets 4xx, the server stays up, nothing invalid is stored', async () => {
       const { t, token } = ctx();
       const before = await pullAll(t, token.adminProvince, 'dossiers');
-      const collections = fc.constantFrom('dossiers', 'events', 'files', 'warehouse', 'agencies', 'nope', '..%2F..');
+      const collections = fc.constantFrom('dossiers', 'events', 'files', 'warehouse', 'summaries', 'agencies', 'nope', '..%2F..');
       const row = fc.record({ assumedMasterState: fc.oneof(fc.constant(null), fc.object()), newDocumentState: fc.oneof(fc.object(), fc.anything()) }, { requiredKeys: [] });
       const body = fc.oneof(fc.anything(), fc.array(row, { maxLength: 4 }), fc.string());
       await fc.assert(

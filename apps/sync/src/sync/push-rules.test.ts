@@ -1,7 +1,7 @@
 import type { SessionUser } from '@motcua/model';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors.ts';
-import { checkRowAlone, checkRowChange } from './push-rules.ts';
+import { checkRowAlone, checkRowChange, pushedCode } from './push-rules.ts';
 import { isTierAccount } from './scope.ts';
 
 const person: SessionUser = { id: 'u-motcua.dakla', username: 'motcua.dakla', fullName: 'Phạm Thị Hoa', role: 'receptionist', agencyId: '001.29.00.H34', cccd: null };
@@ -41,6 +41,15 @@ describe('push rules for tier accounts', () => {
     expect(code(() => checkRowChange('dossiers', tier, { ...returned, ownerCccd: '062301000456' }, submitted, 0))).toBe('owner_immutable');
     expect(code(() => checkRowAlone('agencies', tier, { id: 'a' }, false, 0))).toBe('catalog_readonly');
     expect(code(() => checkRowAlone('agencies', admin, { id: 'a' }, false, 0))).toBeNull();
+  });
+
+  it('writes dossier summaries, which nobody else may, and has the codes on them checked', () => {
+    const summary = { id: 'd1', agencyId: '001.29.00.H34', status: 2, code: 'H34.29.2-261124-0001' };
+    expect(code(() => checkRowAlone('summaries', tier, summary, false, 0))).toBeNull();
+    expect(code(() => checkRowAlone('summaries', admin, summary, false, 0))).toBe('summary_readonly');
+    expect(code(() => checkRowAlone('summaries', person, summary, false, 0))).toBe('summary_readonly');
+    expect(pushedCode('summaries', summary, null)).toBe(summary.code);
+    expect(pushedCode('summaries', summary, summary)).toBeNull();
   });
 });
 

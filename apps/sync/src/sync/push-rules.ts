@@ -1,7 +1,8 @@
 /**
  * What a push may change, per collection, beyond schema and scope: dossier status moves follow the
  * state machine for the pusher's role, citizens never set codes nor, outside a move of their own,
- * what the agency decides, events are insert-only and signed by their pusher, the catalog is for admins.
+ * what the agency decides, events are insert-only and signed by their pusher, the catalog is for admins,
+ * dossier summaries come only from a tier's replication.
  */
 import { checkTransitionPath, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
@@ -14,6 +15,9 @@ type Data = Record<string, unknown>;
 export function checkRowAlone(collection: CollectionName, user: SessionUser, data: Data, deleted: boolean, index: number): void {
   if (CATALOG.has(collection) && (user.role !== 'admin' || isTierAccount(user))) {
     throw forbidden('catalog_readonly', `Chỉ quản trị viên được sửa danh mục "${collection}"`);
+  }
+  if (collection === 'summaries' && !isTierAccount(user)) {
+    throw forbidden('summary_readonly', 'Bản tóm tắt hồ sơ do máy chủ tỉnh gửi lên, không được sửa trực tiếp');
   }
   if (collection === 'events') {
     const actor = data.actor as { userId?: unknown } | undefined;
@@ -77,10 +81,11 @@ export function needsCode(collection: CollectionName, next: Data): boolean {
 }
 
 /**
- * The code an officer's device issued itself (from its leased range) on this write, which the push
- * must check (`codes/check-code.ts`); null when the code is unchanged or left to the server.
+ * The code an officer's device issued itself (from its leased range) on this write, or a code a
+ * tier relays on a dossier or its summary, which the push must check (`codes/check-code.ts`,
+ * `upstream/relayed-code.ts`); null when the code is unchanged or left to the server.
  */
 export function pushedCode(collection: CollectionName, next: Data, master: Data | null): string | null {
-  if (collection !== 'dossiers' || typeof next.code !== 'string') return null;
+  if ((collection !== 'dossiers' && collection !== 'summaries') || typeof next.code !== 'string') return null;
   return next.code === (master?.code ?? null) ? null : next.code;
 }

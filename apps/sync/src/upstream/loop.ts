@@ -103,7 +103,7 @@ export function startUpstream(options: UpstreamOptions): Upstream {
     return running;
   }
 
-  const unsubscribe = plan.push.map((collection) => bus.subscribe(collection, () => schedule(DEBOUNCE_MS)));
+  const unsubscribe = plan.push.map((step) => bus.subscribe(step.from, () => schedule(DEBOUNCE_MS)));
   schedule(0);
 
   return {

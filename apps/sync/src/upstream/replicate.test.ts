@@ -5,6 +5,7 @@ import { createChangeBus } from '../sync/change-bus.ts';
 import type { WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
 import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
+import { mirror } from './plan.ts';
 import { checkpointOf, replicateOnce, type ReplicateContext } from './replicate.ts';
 
 const AGENCY = '001.29.00.H34';
@@ -46,13 +47,13 @@ describe('replicateOnce', () => {
   it('keeps a row the parent changed again while it was being resolved, and pushes it on the next pass', async () => {
     // The parent holds another version, and changes it once more between the conflict and the retry.
     const first = parent([[doc('bản tỉnh 1')], [doc('bản tỉnh 2')]], [doc('bản tỉnh 2')]);
-    await replicateOnce(context(first.client), { push: ['warehouse'], pull: ['warehouse'] });
+    await replicateOnce(context(first.client), { push: [mirror('warehouse')], pull: ['warehouse'] });
     expect(await checkpointOf(store, 'push', 'warehouse')).toBeLessThan(seq);
     // Not pushed yet, so the pull did not replace it with the parent's version.
     expect((await store.documents.get('warehouse', 'kho-1'))!.data.name).toBe('bản của xã');
 
     const second = parent([[doc('bản tỉnh 2')]]);
-    await replicateOnce(context(second.client), { push: ['warehouse'], pull: [] });
+    await replicateOnce(context(second.client), { push: [mirror('warehouse')], pull: [] });
     expect(second.pushes.at(-1)).toEqual([{ assumedMasterState: doc('bản tỉnh 2'), newDocumentState: doc('bản của xã') }]);
     expect(await checkpointOf(store, 'push', 'warehouse')).toBeGreaterThanOrEqual(seq);
   });
@@ -76,22 +77,39 @@ describe('replicateOnce', () => {
       },
     };
     const refused: string[] = [];
-    const first = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: ['warehouse'], pull: [] });
+    const first = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: [mirror('warehouse')], pull: [] });
     expect(refused).toEqual(['kho-2']);
     expect(first.refused).toBe(1);
     expect(taken).toContain('kho-3');
 
     // Still refused: tried again, still remembered.
     refused.length = 0;
-    const second = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: ['warehouse'], pull: [] });
+    const second = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: [mirror('warehouse')], pull: [] });
     expect([refused, second.refused]).toEqual([['kho-2'], 1]);
     refusing = false;
     taken.length = 0;
-    const third = await replicateOnce(context(client), { push: ['warehouse'], pull: [] });
+    const third = await replicateOnce(context(client), { push: [mirror('warehouse')], pull: [] });
     expect(taken).toEqual(['kho-2']);
     expect(third.refused).toBe(0);
     taken.length = 0;
-    await replicateOnce(context(client), { push: ['warehouse'], pull: [] });
+    await replicateOnce(context(client), { push: [mirror('warehouse')], pull: [] });
     expect(taken).toEqual([]);
+  });
+
+  it('sends a projection to its own collection, answers the parent with it again and never writes the answer here', async () => {
+    const stepTo = { from: 'warehouse', to: 'summaries', project: (d: Record<string, unknown>) => ({ id: d.id, agencyId: d.agencyId, letters: String(d.name).length }) } as const;
+    const before = (await store.documents.get('warehouse', 'kho-1'))!;
+    const stale = { id: 'kho-1', agencyId: AGENCY, letters: 1, _deleted: false };
+    const collections: string[] = [];
+    const { client, pushes } = parent([[stale]]);
+    const result = await replicateOnce(context({ ...client, push: (collection, rows) => (collections.push(collection), client.push(collection, rows)) }), { push: [stepTo], pull: [] });
+    const projected = { id: 'kho-1', agencyId: AGENCY, letters: String(before.data.name).length, _deleted: false };
+    expect(collections.every((c) => c === 'summaries')).toBe(true);
+    expect(pushes[0]).toContainEqual({ assumedMasterState: null, newDocumentState: projected });
+    expect(pushes.at(-1)).toEqual([{ assumedMasterState: stale, newDocumentState: projected }]);
+    expect(result.refused).toBe(0);
+    // The local document is untouched, and the projection has its own checkpoint.
+    expect((await store.documents.get('warehouse', 'kho-1'))!.seq).toBe(before.seq);
+    expect(await checkpointOf(store, 'push', 'summaries')).toBeGreaterThanOrEqual(before.seq);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One replication pass of a tier with its parent, per collection: push what changed here since
  * the push checkpoint (conflicts resolved like a browser does: dossiers merged, the rest kept as
- * this tier wrote them), then pull what changed there since the pull checkpoint. Checkpoints live
+ * this tier wrote them; a projection such as a dossier summary is simply sent again), then pull what changed there since the pull checkpoint. Checkpoints live
  * in the store's meta table, so a pass interrupted by a lost link resumes where it stopped and a
  * retried page changes nothing twice.
  * @module
@@ -12,6 +12,7 @@ import type { ChangeBus } from '../sync/change-bus.ts';
 import { canonical, fromWire, sameDocument, toWire, type WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
 import { UpstreamError, type UpstreamClient } from './client.ts';
+import type { PushStep, ReplicationPlan } from './plan.ts';
 
 export const PAGE = 200;
 
@@ -37,15 +38,23 @@ export interface PassResult {
   refused: number;
 }
 
+// Push checkpoints and refused rows are kept per parent collection: a new projection starts from 0.
 const key = (kind: 'push' | 'pull' | 'refused', collection: CollectionName) => `upstream:${kind}:${collection}`;
 
-/** The stored checkpoint (0 before the first pass). */
+/** The stored checkpoint (0 before the first pass); a push checkpoint is named by the parent's collection. */
 export async function checkpointOf(store: SyncStore, direction: 'push' | 'pull', collection: CollectionName): Promise<number> {
   return Number((await store.meta.get(key(direction, collection))) ?? 0);
 }
 
-function resolve(collection: CollectionName, master: WireDocument, local: StoredDocument): WireDocument {
-  if (collection !== 'dossiers' || local.deleted || master._deleted) return toWire(local);
+/** What goes up of a stored document. */
+function wireOf(step: PushStep, doc: StoredDocument): WireDocument {
+  return step.project ? { ...step.project(doc.data), _deleted: doc.deleted } : toWire(doc);
+}
+
+/** This tier's answer to the parent's version: a projection is sent again as it is here. */
+function resolve(step: PushStep, master: WireDocument, local: StoredDocument): WireDocument {
+  const collection = step.from;
+  if (step.project || collection !== 'dossiers' || local.deleted || master._deleted) return wireOf(step, local);
   const merged = mergeDossier(fromWire(master).data as unknown as Dossier, local.data as unknown as Dossier);
   return { ...(merged as unknown as Record<string, unknown>), _deleted: false };
 }
@@ -66,8 +75,9 @@ interface PageResult {
 }
 
 /** Pushes one page; a refused page is retried row by row so one bad row cannot stall the rest. */
-async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs: StoredDocument[]): Promise<PageResult> {
-  const rows = docs.map((doc) => ({ assumedMasterState: null, newDocumentState: toWire(doc) }));
+async function pushPage(ctx: ReplicateContext, step: PushStep, docs: StoredDocument[]): Promise<PageResult> {
+  const collection = step.to;
+  const rows = docs.map((doc) => ({ assumedMasterState: null, newDocumentState: wireOf(step, doc) }));
   let conflicts: WireDocument[];
   const refused: string[] = [];
   const unresolved: string[] = [];
@@ -86,20 +96,26 @@ async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs:
       }
     }
   }
+  const answers: Array<{ master: WireDocument; local: StoredDocument; next: WireDocument }> = [];
   for (const master of conflicts) {
-    const local = await ctx.store.documents.get(collection, String(master.id));
-    if (!local) continue;
-    const next = resolve(collection, master, local);
-    if (canonical(next) !== canonical(master) && collection !== 'events') {
-      const again = await ctx.client.push(collection, [{ assumedMasterState: master, newDocumentState: next }]);
-      if (again.length > 0) {
-        // Changed again meanwhile: the next pass resolves it (the checkpoint stays before it).
-        unresolved.push(String(master.id));
-        continue;
-      }
+    const local = await ctx.store.documents.get(step.from, String(master.id));
+    if (local) answers.push({ master, local, next: resolve(step, master, local) });
+  }
+  // Where this tier's answer differs from the parent's version, it goes up again in one batch.
+  const again = answers.filter(({ master, next }) => canonical(next) !== canonical(master) && collection !== 'events');
+  const changedMeanwhile = new Set(
+    again.length === 0 ? [] : (await ctx.client.push(collection, again.map(({ master, next }) => ({ assumedMasterState: master, newDocumentState: next }))))
+      .map((doc) => String(doc.id)),
+  );
+  for (const { master, local, next } of answers) {
+    if (changedMeanwhile.has(local.id)) {
+      // Changed again meanwhile: the next pass resolves it (the checkpoint stays before it).
+      unresolved.push(local.id);
+      continue;
     }
+    if (step.project) continue;
     const merged = canonical(next) === canonical(master) || collection === 'events' ? master : next;
-    if (!sameDocument(fromWire(merged), local)) await writeLocal(ctx, collection, merged);
+    if (!sameDocument(fromWire(merged), local)) await writeLocal(ctx, step.from, merged);
   }
   return { pushed: docs.length - refused.length - unresolved.length, refused, unresolved };
 }
@@ -109,28 +125,29 @@ async function pushPage(ctx: ReplicateContext, collection: CollectionName, docs:
  * or this tier's scope there may have changed): a refused write is never dropped. Returns the ids
  * still refused.
  */
-async function retryRefused(ctx: ReplicateContext, collection: CollectionName, result: PassResult): Promise<string[]> {
-  const ids = JSON.parse((await ctx.store.meta.get(key('refused', collection))) ?? '[]') as string[];
-  const docs = (await Promise.all(ids.map((id) => ctx.store.documents.get(collection, id)))).filter((d): d is StoredDocument => d !== null);
+async function retryRefused(ctx: ReplicateContext, step: PushStep, result: PassResult): Promise<string[]> {
+  const ids = JSON.parse((await ctx.store.meta.get(key('refused', step.to))) ?? '[]') as string[];
+  const docs = (await Promise.all(ids.map((id) => ctx.store.documents.get(step.from, id)))).filter((d): d is StoredDocument => d !== null);
   if (docs.length === 0) return [];
-  const page = await pushPage(ctx, collection, docs);
+  const page = await pushPage(ctx, step, docs);
   result.pushed += page.pushed;
   result.refused += page.refused.length;
   return [...page.refused, ...page.unresolved];
 }
 
-async function pushCollection(ctx: ReplicateContext, collection: CollectionName, result: PassResult): Promise<void> {
+async function pushCollection(ctx: ReplicateContext, step: PushStep, result: PassResult): Promise<void> {
   const scope = { kind: 'agencies', agencyIds: ctx.agencyIds, hideDrafts: true } as const;
-  const refused = new Set(await retryRefused(ctx, collection, result));
+  const collection = step.to;
+  const refused = new Set(await retryRefused(ctx, step, result));
   // Saved before each checkpoint move, so a refused row is remembered even if the pass stops there.
   const saveRefused = () => ctx.store.meta.set(key('refused', collection), JSON.stringify([...refused]));
   await saveRefused();
   for (;;) {
     const after = await checkpointOf(ctx.store, 'push', collection);
-    const stored = await ctx.store.documents.pull(collection, scope, after, PAGE);
+    const stored = await ctx.store.documents.pull(step.from, scope, after, PAGE);
     if (stored.length === 0) return;
-    const docs = stored.filter((doc) => ctx.echoes.get(`${collection}/${doc.id}`) !== doc.seq);
-    const page = docs.length > 0 ? await pushPage(ctx, collection, docs) : { pushed: 0, refused: [], unresolved: [] };
+    const docs = stored.filter((doc) => ctx.echoes.get(`${step.from}/${doc.id}`) !== doc.seq);
+    const page = docs.length > 0 ? await pushPage(ctx, step, docs) : { pushed: 0, refused: [], unresolved: [] };
     result.pushed += page.pushed;
     result.refused += page.refused.length;
     for (const id of page.refused) refused.add(id);
@@ -174,9 +191,10 @@ async function pullCollection(ctx: ReplicateContext, collection: CollectionName,
 }
 
 /** One full pass: every pushed collection, then every pulled one. Throws `UpstreamError` when the link drops. */
-export async function replicateOnce(ctx: ReplicateContext, plan: { push: CollectionName[]; pull: CollectionName[] }): Promise<PassResult> {
+export async function replicateOnce(ctx: ReplicateContext, plan: ReplicationPlan): Promise<PassResult> {
   const result: PassResult = { pushed: 0, pulled: 0, refused: 0 };
-  for (const collection of plan.push) await pushCollection(ctx, collection, result);
-  for (const collection of plan.pull) await pullCollection(ctx, collection, plan.push.includes(collection), result);
+  for (const step of plan.push) await pushCollection(ctx, step, result);
+  const mirrored = (collection: CollectionName) => plan.push.some((step) => step.from === collection && step.to === collection && !step.project);
+  for (const collection of plan.pull) await pullCollection(ctx, collection, mirrored(collection), result);
   return result;
 }
