@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { parseVnDate } from '../../lib/format.ts';
 import type { FieldErrors, RegisterForm } from './registerAccount.ts';
 
 export interface RegisterViewProps {
@@ -9,10 +10,20 @@ export interface RegisterViewProps {
   onSubmit: (form: RegisterForm) => void;
 }
 
-const FIELDS: Array<{ name: keyof RegisterForm; label: string; type?: string; autocomplete: string; inputmode?: 'numeric' | 'tel' | 'email' }> = [
+interface Field {
+  name: keyof RegisterForm;
+  label: string;
+  type?: string;
+  autocomplete: string;
+  inputmode?: 'numeric' | 'tel' | 'email';
+  placeholder?: string;
+}
+
+const FIELDS: Field[] = [
   { name: 'cccd', label: 'Số CCCD (12 chữ số)', autocomplete: 'username', inputmode: 'numeric' },
   { name: 'fullName', label: 'Họ và tên', autocomplete: 'name' },
-  { name: 'birthDate', label: 'Ngày sinh', type: 'date', autocomplete: 'bday' },
+  // Typed as dd/mm/yyyy: the native date picker would follow the browser's locale instead.
+  { name: 'birthDate', label: 'Ngày sinh (dd/mm/yyyy)', autocomplete: 'bday', inputmode: 'numeric', placeholder: 'dd/mm/yyyy' },
   { name: 'phone', label: 'Số điện thoại', type: 'tel', autocomplete: 'tel', inputmode: 'tel' },
   { name: 'email', label: 'Thư điện tử (không bắt buộc nếu có số điện thoại)', type: 'email', autocomplete: 'email', inputmode: 'email' },
   { name: 'password', label: 'Mật khẩu (ít nhất 8 ký tự, 3 loại ký tự)', type: 'password', autocomplete: 'new-password' },
@@ -22,7 +33,10 @@ const FIELDS: Array<{ name: keyof RegisterForm; label: string; type?: string; au
 /** "Đăng ký tài khoản": the citizen's self-registration form (props only). */
 export function RegisterView(props: RegisterViewProps) {
   const inputs = {} as Record<keyof RegisterForm, HTMLInputElement>;
-  const read = () => Object.fromEntries(FIELDS.map((f) => [f.name, inputs[f.name].value])) as unknown as RegisterForm;
+  const read = (): RegisterForm => {
+    const form = Object.fromEntries(FIELDS.map((f) => [f.name, inputs[f.name].value])) as unknown as RegisterForm;
+    return { ...form, birthDate: parseVnDate(form.birthDate) ?? form.birthDate };
+  };
   return (
     <main id="main" class="login">
       <div class="login-card">
@@ -53,6 +67,7 @@ export function RegisterView(props: RegisterViewProps) {
                     type={field.type ?? 'text'}
                     autocomplete={field.autocomplete}
                     inputmode={field.inputmode}
+                    placeholder={field.placeholder}
                     aria-invalid={props.errors[field.name] ? 'true' : undefined}
                     aria-describedby={props.errors[field.name] ? `reg-${field.name}-error` : undefined}
                   />

@@ -21,7 +21,7 @@ export type FieldErrors = Partial<Record<keyof RegisterForm, string>>;
 export function checkRegisterForm(form: RegisterForm): FieldErrors {
   const errors: FieldErrors = {};
   if (form.fullName.trim().length < 2) errors.fullName = 'Nhập họ và tên';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate)) errors.birthDate = 'Chọn ngày sinh';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate)) errors.birthDate = 'Nhập ngày sinh dạng dd/mm/yyyy';
   const cccd = validateCccd(form.cccd.trim(), errors.birthDate ? null : form.birthDate);
   if (cccd) errors.cccd = cccd;
   if (!form.phone.trim() && !form.email.trim()) errors.phone = 'Cần số điện thoại hoặc thư điện tử';
