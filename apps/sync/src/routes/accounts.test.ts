@@ -101,6 +101,19 @@ describe('/api/admin', () => {
     expect(trail).toEqual(expect.arrayContaining(['admin.user.create.receptionist', 'admin.user.role.receptionist->specialist', 'admin.user.disable']));
   });
 
+  it('lists the service accounts of lower tiers as such: they can be locked, not re-roled', async () => {
+    const admin = await t.token('quantri');
+    const list = (await (await t.call('GET', '/api/admin/users', { token: admin })).json()) as { users: Array<{ id: string; username: string; service: boolean }> };
+    const box = list.users.find((u) => u.username === 'tier.dakla')!;
+    expect(box.service).toBe(true);
+    expect(list.users.find((u) => u.username === 'motcua.dakla')!.service).toBe(false);
+    const demoted = await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { role: 'receptionist' } });
+    expect([demoted.status, await errorCode(demoted)]).toEqual([403, 'service_account']);
+    expect((await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { body: { username: 'tier.dakla', password: 'Demo@2026' } })).status).toBe(401);
+    expect((await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { disabled: false } })).status).toBe(200);
+  });
+
   it('signs a user out everywhere', async () => {
     const login = async () => (await (await t.call('POST', '/api/auth/login', { body: { username: 'motcua.dakmar', password: 'Demo@2026' } })).json()) as { accessToken: string; refreshToken: string };
     const [a, b] = [await login(), await login()];

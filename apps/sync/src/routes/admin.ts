@@ -1,7 +1,9 @@
 /**
  * /api/admin: an agency administrator manages the officer accounts and devices of their agency and
  * the agencies under it. Every change is audited; disabling an account or revoking a device ends
- * its sessions at once (refresh tokens revoked, device-bound access tokens refused).
+ * its sessions at once (refresh tokens revoked, device-bound access tokens refused). The service
+ * accounts of lower tiers are listed as such: they can be locked (a lost or exposed server) but
+ * their role stays.
  */
 import { OFFICER_ROLES } from '@motcua/model';
 import { hashPassword, randomToken } from '@motcua/crypto';
@@ -12,7 +14,7 @@ import type { AccessTokens } from '../auth/tokens.ts';
 import { badRequest, forbidden, HttpError, notFound, unprocessable } from '../errors.ts';
 import { KB, isRecord, limitBody, readJson, stringField } from '../http/body.ts';
 import type { SyncStore, UserRecord } from '../store/types.ts';
-import { officerAgencies } from '../sync/scope.ts';
+import { isTierAccount, officerAgencies } from '../sync/scope.ts';
 
 type OfficerRole = (typeof OFFICER_ROLES)[number];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -23,7 +25,7 @@ const isOfficerRole = (value: unknown): value is OfficerRole =>
 /** What the admin screen shows of an account (never the password hash). */
 export function accountView(user: UserRecord) {
   const { id, username, fullName, role, agencyId, disabled, email, phone } = user;
-  return { id, username, fullName, role, agencyId, disabled, email: email ?? null, phone: phone ?? null };
+  return { id, username, fullName, role, agencyId, disabled, email: email ?? null, phone: phone ?? null, service: isTierAccount(user) };
 }
 
 export function adminRoutes(deps: { store: SyncStore; tokens: AccessTokens }) {
@@ -81,6 +83,9 @@ export function adminRoutes(deps: { store: SyncStore; tokens: AccessTokens }) {
     if (body.role !== undefined && !isOfficerRole(body.role)) throw unprocessable('invalid_role', 'Vai trò không hợp lệ');
     if (body.disabled !== undefined && typeof body.disabled !== 'boolean') throw badRequest('invalid_body', 'Sai trường "disabled"');
     const role = body.role as OfficerRole | undefined;
+    if (role !== undefined && role !== target.role && isTierAccount(target)) {
+      throw forbidden('service_account', 'Tài khoản máy chủ cấp dưới giữ vai trò quản trị; chỉ khóa hoặc mở khóa được');
+    }
     const disabled = body.disabled as boolean | undefined;
     await store.accounts.update(target.id, { role, disabled });
     if (role !== undefined && role !== target.role) await audit(admin.id, `admin.user.role.${target.role}->${role}`, target.id);

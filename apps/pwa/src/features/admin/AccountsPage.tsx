@@ -35,7 +35,11 @@ export default function AccountsPage() {
         busy={busy()}
         onCreate={(account: NewAccount) => run(() => api.create(account))}
         onRole={(id: string, role: OfficerRole) => run(() => api.update(id, { role }))}
-        onDisable={(id: string, disabled: boolean) => run(() => api.update(id, { disabled }))}
+        onDisable={(id: string, disabled: boolean) => {
+          const server = accounts()?.find((a) => a.id === id && a.service);
+          if (disabled && server && !window.confirm(`Khóa tài khoản "${server.username}" sẽ dừng đồng bộ của máy chủ ${server.fullName}. Tiếp tục?`)) return;
+          void run(() => api.update(id, { disabled }));
+        }}
         onRevoke={(id: string) => run(() => api.revokeDevice(id))}
       />
     </Show>

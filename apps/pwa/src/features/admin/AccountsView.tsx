@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { formatDateTime } from '../../lib/format.ts';
 import { ROLE_LABELS, type Account, type Device, type NewAccount, type OfficerRole } from './adminApi.ts';
 
@@ -16,9 +16,53 @@ export interface AccountsViewProps {
 
 const ROLES = Object.keys(ROLE_LABELS) as OfficerRole[];
 
-/** "Quản lý tài khoản": officers and devices of the admin's agencies (props only). */
+/** Accounts with their lock button; officers add a role column (`children`). */
+function AccountTable(props: {
+  caption: string;
+  nameHeader: string;
+  accounts: Account[];
+  busy: boolean;
+  onDisable: (id: string, disabled: boolean) => void;
+  children?: (account: Account) => JSX.Element;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="table stack">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tên đăng nhập</th><th scope="col">{props.nameHeader}</th><th scope="col">Đơn vị</th>
+            <Show when={props.children}><th scope="col">Vai trò</th></Show>
+            <th scope="col">Trạng thái</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.accounts}>
+            {(account) => (
+              <tr>
+                <td data-label="Tên đăng nhập">{account.username}</td>
+                <td data-label={props.nameHeader}>{account.fullName}</td>
+                <td data-label="Đơn vị">{account.agencyId}</td>
+                {props.children?.(account)}
+                <td data-label="Trạng thái">
+                  <button type="button" class="button" disabled={props.busy} onClick={() => props.onDisable(account.id, !account.disabled)}>
+                    {account.disabled ? 'Mở khóa' : 'Khóa'}
+                  </button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Quản lý tài khoản": officers, lower tiers' servers and devices of the admin's agencies (props only). */
 export function AccountsView(props: AccountsViewProps) {
   let form!: HTMLFormElement;
+  const officers = () => props.accounts.filter((a) => !a.service);
+  const servers = () => props.accounts.filter((a) => a.service);
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
   return (
     <main id="main" class="page">
@@ -28,35 +72,22 @@ export function AccountsView(props: AccountsViewProps) {
           {props.error}
         </p>
       </Show>
-      <div class="table-wrap">
-        <table class="table stack">
-          <caption class="visually-hidden">Tài khoản cán bộ</caption>
-          <thead>
-            <tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr>
-          </thead>
-          <tbody>
-            <For each={props.accounts}>
-              {(account) => (
-                <tr>
-                  <td data-label="Tên đăng nhập">{account.username}</td>
-                  <td data-label="Họ và tên">{account.fullName}</td>
-                  <td data-label="Đơn vị">{account.agencyId}</td>
-                  <td data-label="Vai trò">
-                    <select aria-label={`Vai trò của ${account.fullName}`} value={account.role} disabled={props.busy} onChange={(e) => props.onRole(account.id, e.currentTarget.value as OfficerRole)}>
-                      <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
-                    </select>
-                  </td>
-                  <td data-label="Trạng thái">
-                    <button type="button" class="button" disabled={props.busy} onClick={() => props.onDisable(account.id, !account.disabled)}>
-                      {account.disabled ? 'Mở khóa' : 'Khóa'}
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <AccountTable caption="Tài khoản cán bộ" nameHeader="Họ và tên" accounts={officers()} busy={props.busy} onDisable={props.onDisable}>
+        {(account) => (
+          <td data-label="Vai trò">
+            <select aria-label={`Vai trò của ${account.fullName}`} value={account.role} disabled={props.busy} onChange={(e) => props.onRole(account.id, e.currentTarget.value as OfficerRole)}>
+              <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABELS[role]}</option>}</For>
+            </select>
+          </td>
+        )}
+      </AccountTable>
+      <Show when={servers().length > 0}>
+        <h2>Máy chủ cấp dưới</h2>
+        <p class="muted">
+          Máy chủ xã, tỉnh đăng nhập bằng các tài khoản này để đồng bộ lên đây. Khóa một tài khoản sẽ dừng đồng bộ của máy chủ đó; chỉ khóa khi máy chủ bị mất hoặc lộ mật khẩu.
+        </p>
+        <AccountTable caption="Tài khoản máy chủ cấp dưới" nameHeader="Máy chủ" accounts={servers()} busy={props.busy} onDisable={props.onDisable} />
+      </Show>
       <h2>Tạo tài khoản cán bộ</h2>
       <form
         ref={form}

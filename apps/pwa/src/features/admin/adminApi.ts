@@ -19,6 +19,8 @@ export interface Account {
   role: OfficerRole;
   agencyId: string;
   disabled: boolean;
+  /** A lower tier's server signs in with it (commune LAN box, province): locking it stops that server's replication. */
+  service: boolean;
 }
 
 export interface Device {
