@@ -65,6 +65,15 @@ describe('the PWA under the strict CSP', () => {
     await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
     await page.getByText('Nhập họ và tên').waitFor();
+    // A citizen types the birth date as on their card, dd/mm/yyyy, whatever the browser's language.
+    await page.getByLabel('Số CCCD (12 chữ số)').fill('062099000777');
+    await page.getByLabel('Họ và tên').fill('Y Nhàn');
+    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('04/03/1999');
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0905777888');
+    await page.getByLabel('Mật khẩu (ít nhất 8 ký tự, 3 loại ký tự)').fill('Kon!Tum2026');
+    await page.getByLabel('Nhập lại mật khẩu').fill('Kon!Tum2026');
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    await page.getByText('Đã tạo tài khoản.').waitFor();
 
     await signIn(page, server.url, 'quantri');
     await page.goto(`${server.url}/tiep-nhan`);
@@ -73,7 +82,10 @@ describe('the PWA under the strict CSP', () => {
 
     await page.goto(`${server.url}/quan-tri/tai-khoan`);
     await page.getByRole('heading', { name: 'Quản lý tài khoản' }).waitFor();
-    await page.getByText('motcua.dakla').first().waitFor();
+    await page.getByRole('table', { name: 'Tài khoản cán bộ' }).getByText('motcua.dakla').first().waitFor();
+    // The lower tiers' servers are listed apart from the officers, without a role to change.
+    await page.getByRole('table', { name: 'Tài khoản máy chủ cấp dưới' }).getByText('tier.dakla').waitFor();
+    expect(await page.getByRole('table', { name: 'Tài khoản cán bộ' }).getByText('tier.dakla').count()).toBe(0);
     expect(violations).toEqual([]);
     await page.close();
   });
