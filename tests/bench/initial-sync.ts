@@ -66,7 +66,7 @@ function exchange(url: string, token: string, method: 'GET' | 'POST', body?: unk
   });
 }
 
-function dossier(n: number, now: Date): Dossier {
+export function benchDossier(n: number, now: Date): Dossier {
   const procedure = seedProcedures()[n % 10]!;
   const draft = createDossierDraft({
     id: randomUUID(), procedure, ownerCccd: CITIZEN, agencyId: DAK_LA, now, userId: 'bench',
@@ -125,7 +125,7 @@ export async function measureInitialSync(options: { dossiers: number; warehouse:
         });
       }
     };
-    await seed('dossiers', options.dossiers, (n) => dossier(n, now));
+    await seed('dossiers', options.dossiers, (n) => benchDossier(n, now));
     await seed('warehouse', options.warehouse, (n) => warehouseDoc(n, now));
 
     const desk = await login(server.url, 'motcua.dakla', 'Demo@2026');

@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: sync throughput on both storage adapters and the size of the first screen.
- * Prints one table; nothing here asserts a time.
+ * `npm run bench`: sync throughput on both storage adapters, a commune's first sync and busy day,
+ * a province's pass to the nation, and the size of the first screen. Prints one table; nothing
+ * here asserts a time.
  */
 import { join, resolve } from 'node:path';
 import { measureFirstScreen } from './first-screen.ts';
 import { measureSyncThroughput } from './sync-throughput.ts';
 import { initialSyncBenchRows } from './initial-sync.ts';
+import { measureProvinceToNation } from './tier-sync.ts';
 import { postgresAvailable } from '../helpers/server.ts';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 2000);
@@ -26,6 +28,14 @@ for (const storage of ['pglite', 'postgres'] as const) {
 }
 
 rows.push(...(await initialSyncBenchRows(process.env)));
+
+const tiers = await measureProvinceToNation(Math.round(10_000 * (Number(process.env.BENCH_COMMUNE_SCALE ?? 1) || 1)));
+rows.push(['province → nation pass, s (pglite)', tiers.seconds.toFixed(1), `${fmt(tiers.dossiers)} new dossiers sent as summaries`]);
+rows.push([
+  'province → nation upload',
+  `${fmt(tiers.uploadBytes / 1024)} KB`,
+  `push bodies; the whole dossiers would be ${fmt(tiers.wholeBytes / 1024)} KB`,
+]);
 
 const first = await measureFirstScreen(join(repoRoot, 'apps/pwa/dist'));
 rows.push([
