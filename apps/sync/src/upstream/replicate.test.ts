@@ -112,4 +112,18 @@ describe('replicateOnce', () => {
     expect((await store.documents.get('warehouse', 'kho-1'))!.seq).toBe(before.seq);
     expect(await checkpointOf(store, 'push', 'summaries')).toBeGreaterThanOrEqual(before.seq);
   });
+
+  it('keeps a document it cannot project aside, like a refused row, and sends the others', async () => {
+    const project = (d: Record<string, unknown>) => {
+      if (d.id === 'kho-2') throw new Error('không tóm tắt được');
+      return { id: d.id, agencyId: d.agencyId };
+    };
+    const { client, pushes } = parent([]);
+    const refused: string[] = [];
+    const result = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: [{ from: 'warehouse', to: 'events', project }], pull: [] });
+    expect(refused).toEqual(['kho-2']);
+    expect(result.refused).toBe(1);
+    expect(pushes.flat().map((row) => row.newDocumentState.id)).toEqual(expect.arrayContaining(['kho-1', 'kho-3']));
+    expect(pushes.flat().map((row) => row.newDocumentState.id)).not.toContain('kho-2');
+  });
 });

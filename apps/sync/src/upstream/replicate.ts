@@ -11,7 +11,7 @@ import type { StoredDocument, SyncStore } from '../store/types.ts';
 import type { ChangeBus } from '../sync/change-bus.ts';
 import { canonical, fromWire, sameDocument, toWire, type WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
-import { UpstreamError, type UpstreamClient } from './client.ts';
+import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
 import type { PushStep, ReplicationPlan } from './plan.ts';
 
 export const PAGE = 200;
@@ -77,10 +77,20 @@ interface PageResult {
 /** Pushes one page; a refused page is retried row by row so one bad row cannot stall the rest. */
 async function pushPage(ctx: ReplicateContext, step: PushStep, docs: StoredDocument[]): Promise<PageResult> {
   const collection = step.to;
-  const rows = docs.map((doc) => ({ assumedMasterState: null, newDocumentState: wireOf(step, doc) }));
-  let conflicts: WireDocument[];
   const refused: string[] = [];
   const unresolved: string[] = [];
+  const rows: PushRow[] = [];
+  for (const doc of docs) {
+    try {
+      rows.push({ assumedMasterState: null, newDocumentState: wireOf(step, doc) });
+    } catch (error) {
+      // A document this tier cannot project (an older shape) waits like a refused row, never stalls the rest.
+      refused.push(doc.id);
+      ctx.onRefused?.(collection, doc.id, (error as Error).message);
+    }
+  }
+  if (rows.length === 0) return { pushed: 0, refused, unresolved };
+  let conflicts: WireDocument[];
   try {
     conflicts = await ctx.client.push(collection, rows);
   } catch (error) {
