@@ -5,6 +5,7 @@ export { collectionSchemas, collectionNames, deviceCollectionNames, isCollection
 export type { CollectionName, DeviceCollectionName } from './schemas/index.ts';
 export { agencySchema } from './schemas/agency.schema.ts';
 export type { Agency } from './schemas/agency.schema.ts';
+export { agenciesUnder } from './agencies/tree.ts';
 export { procedureSchema } from './schemas/procedure.schema.ts';
 export type { Procedure, ProcedureComponent, ProcedureFee, WorkflowStep } from './schemas/procedure.schema.ts';
 export { dossierSchema, DOSSIER_V1_FIELDS } from './schemas/dossier.schema.ts';

@@ -3,7 +3,7 @@
  * admins; dossiers, events, files and warehouse belong to their citizen (ownerCccd) and their
  * agency (agencyId); officers never see drafts. A province admin sees the agencies under theirs.
  */
-import type { CollectionName, SessionUser } from '@motcua/model';
+import { agenciesUnder, type CollectionName, type SessionUser } from '@motcua/model';
 import type { ScopeFilter, StoredDocument, SyncStore } from '../store/types.ts';
 
 export const CATALOG: ReadonlySet<CollectionName> = new Set(['agencies', 'procedures']);
@@ -26,22 +26,7 @@ export async function officerAgencies(store: SyncStore, user: SessionUser): Prom
   if (!user.agencyId) return [];
   if (user.role !== 'admin') return [user.agencyId];
   const agencies = await store.documents.pull('agencies', { kind: 'all' }, 0, 100_000);
-  const children = new Map<string, string[]>();
-  for (const agency of agencies) {
-    const parent = agency.data.parentId;
-    if (typeof parent === 'string' && !agency.deleted) children.set(parent, [...(children.get(parent) ?? []), agency.id]);
-  }
-  const result = new Set([user.agencyId]);
-  const queue = [user.agencyId];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      if (!result.has(child)) {
-        result.add(child);
-        queue.push(child);
-      }
-    }
-  }
-  return [...result];
+  return agenciesUnder(agencies.filter((a) => !a.deleted).map((a) => ({ id: a.id, parentId: (a.data.parentId as string | null) ?? null })), user.agencyId);
 }
 
 /** The rows of `collection` that `user` may read, as a store filter. */
