@@ -56,7 +56,7 @@ describe('the PWA under the strict CSP', () => {
     await server?.stop();
   });
 
-  it('serves the policy and runs sign-in, registration, the queue and account administration without a violation', async () => {
+  it('serves the policy and runs sign-in, registration, the queue, account administration and statistics without a violation', async () => {
     const page = await browser.newPage();
     const violations = await watchViolations(page);
     const first = await page.goto(`${server.url}/dang-nhap`);
@@ -86,6 +86,14 @@ describe('the PWA under the strict CSP', () => {
     // The lower tiers' servers are listed apart from the officers, without a role to change.
     await page.getByRole('table', { name: 'Tài khoản máy chủ cấp dưới' }).getByText('tier.dakla').waitFor();
     expect(await page.getByRole('table', { name: 'Tài khoản cán bộ' }).getByText('tier.dakla').count()).toBe(0);
+
+    // The province admin reads each commune's indicators over a period typed as dd/mm/yyyy.
+    await page.goto(`${server.url}/thong-ke`);
+    await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('01/01/2020');
+    const firstCard = page.locator('.stat').first();
+    await firstCard.getByText('0/0 hồ sơ', { exact: false }).waitFor();
+    await page.getByLabel('Đơn vị').selectOption('001.29.00.H34');
+    await expect.poll(async () => Number(/\/(\d+) hồ sơ/.exec((await firstCard.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -11,6 +11,8 @@ export interface DateInputProps {
   value: string;
   invalid?: boolean;
   describedBy?: string;
+  /** The browser's autofill hint; a birth date by default. */
+  autocomplete?: string;
   /** The ISO date, or the raw text when it is not a valid date yet. */
   onChange: (value: string) => void;
 }
@@ -28,7 +30,7 @@ export function DateInput(props: DateInputProps) {
       type="text"
       inputmode="numeric"
       placeholder="dd/mm/yyyy"
-      autocomplete="bday"
+      autocomplete={props.autocomplete ?? 'bday'}
       value={text()}
       aria-invalid={props.invalid ? 'true' : undefined}
       aria-describedby={props.describedBy}
