@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, waitForServiceWorker, waitForSynced } from './helpers.ts
 
 /** Citizens whose dossiers wait in Đắk La's queue (demo data). */
 const CITIZEN_NAMES = ['Nguyễn Văn An', 'Trần Thị Bình'];
+/** Their CCCD numbers: identities, kept encrypted like the names. */
+const CITIZEN_CCCDS = ['062099000123', '062301000456'];
 const OFFICER = 'motcua.dakla';
 
 /** Every file under the profile's IndexedDB folder (LevelDB tables, logs and blob files). */
@@ -76,6 +78,7 @@ describe('encryption at rest on a shared commune PC', () => {
     expect(holds(signedIn, 'demo-hs-001')).toBe(true); // a dossier id: stored in the clear
     expect(holds(signedIn, 'Đắk La')).toBe(true); // agency names are public and not encrypted
     for (const name of CITIZEN_NAMES) expect(holds(signedIn, name), name).toBe(false);
+    for (const cccd of CITIZEN_CCCDS) expect(holds(signedIn, cccd), cccd).toBe(false);
 
     // 2. A new tab starts locked and unlocks with the password.
     const second = await context.newPage();

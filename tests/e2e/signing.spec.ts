@@ -77,7 +77,7 @@ describe('device signing certificate', () => {
     const context = await env.browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 840 } });
     const page = await context.newPage();
     await signIn(page, env.server.url, '062099000123');
-    expect(await waitForEnrollment(page, 'u-062099000123')).toMatchObject({ extractable: false });
+    expect(await waitForEnrollment(page, 'u-citizen-an')).toMatchObject({ extractable: false });
 
     const paper = async (label: string) => {
       const doc = await PDFDocument.create();

@@ -75,7 +75,7 @@ export function accessSuite(ctx: () => SecurityContext) {
       await refusedWith('route-role', 'admin creates a national account', above, [403]);
       const self = await t.call('PATCH', '/api/admin/users/u-quantri', { token: token.adminProvince, body: { disabled: true } });
       await refusedWith('route-role', 'admin disables self', self, [403]);
-      const citizen = await t.call('PATCH', `/api/admin/users/u-${AN}`, { token: token.adminProvince, body: { role: 'admin' } });
+      const citizen = await t.call('PATCH', '/api/admin/users/u-citizen-an', { token: token.adminProvince, body: { role: 'admin' } });
       await refusedWith('route-role', 'admin promotes a citizen', citizen, [404]);
     });
   });

@@ -24,7 +24,6 @@ import {
   type DossierEvent,
   type FileMeta,
   type Procedure,
-  type WarehouseDocument,
 } from '@motcua/model';
 import { blobSchema, type BlobEntry } from './schemas/blob.schema.ts';
 import { conflictHandlers } from './conflict.ts';
@@ -32,6 +31,7 @@ import { loadContentEngine, newActorId } from './content-engine.ts';
 import { installContentHooks } from './content-hooks.ts';
 import { migrationStrategies } from './migrations.ts';
 import { encryptedFields, encryptingStorage, withEncryption } from './encryption.ts';
+import { installOwnerKeyHooks, ownerKeyFor, registerOwnerKey, withOwnerKey, type LocalWarehouseDocument } from './owner-key.ts';
 
 addRxPlugin(RxDBAttachmentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -42,7 +42,7 @@ export interface ReplicatedDocTypes {
   procedures: Procedure;
   dossiers: Dossier;
   events: DossierEvent;
-  warehouse: WarehouseDocument;
+  warehouse: LocalWarehouseDocument;
   files: FileMeta;
 }
 
@@ -93,6 +93,8 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   const storage = validate ? wrappedValidateAjvStorage({ storage: base }) : base;
   const encrypt = <T>(schema: RxJsonSchema<T>, name: DeviceCollectionName | 'blobs') =>
     encryptionKey ? withEncryption(schema, encryptedFields[name]) : schema;
+  const ownerKey = await ownerKeyFor(encryptionKey);
+  const strategies = migrationStrategies(ownerKey);
   const db = await createRxDatabase<MotcuaCollections>({
     name: options.name,
     storage,
@@ -105,13 +107,13 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
     const names = options.collections ?? deviceCollectionNames;
     const creators = Object.fromEntries(
       names.map((name) => {
-        const creator = replicated(name);
+        const creator = replicated(name, strategies);
         return [name, { ...creator, schema: encrypt(creator.schema, name) }];
       }),
     );
     await db.addCollections({
       ...creators,
-      blobs: { schema: encrypt(blobSchema, 'blobs'), migrationStrategies: migrationStrategies.blobs },
+      blobs: { schema: encrypt(blobSchema, 'blobs'), migrationStrategies: strategies.blobs },
     } as Parameters<MotcuaDatabase['addCollections']>[0]);
   } catch (error) {
     await db.close();
@@ -120,14 +122,17 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   if (db.collections.dossiers) {
     installContentHooks(db.dossiers, { engine: loadContentEngine, actor: options.contentActor ?? newActorId() });
   }
+  if (db.collections.warehouse) installOwnerKeyHooks(db.warehouse, ownerKey);
+  registerOwnerKey(db, ownerKey);
   return db;
 }
 
-function replicated<K extends DeviceCollectionName>(name: K) {
+function replicated<K extends DeviceCollectionName>(name: K, strategies: ReturnType<typeof migrationStrategies>) {
+  const schema = collectionSchemas[name] as unknown as RxJsonSchema<ReplicatedDocTypes[K]>;
   return {
-    schema: collectionSchemas[name] as unknown as RxJsonSchema<ReplicatedDocTypes[K]>,
+    schema: name === 'warehouse' ? withOwnerKey(schema) : schema,
     conflictHandler: conflictHandlers[name],
-    migrationStrategies: migrationStrategies[name],
+    migrationStrategies: strategies[name],
   };
 }
 

@@ -5,7 +5,8 @@ import { collectionSchemas, deviceCollectionNames } from '@motcua/model';
 import { closeDatabase, createDatabase, type MotcuaDatabase } from './database.ts';
 import { encryptedFields, withEncryption } from './encryption.ts';
 import { BLOB_ATTACHMENT_ID, blobSchema } from './schemas/blob.schema.ts';
-import { enableDevMode, sampleDossier, uniqueName } from './testing.ts';
+import { ownerKeyOf } from './owner-key.ts';
+import { enableDevMode, sampleDossier, sampleWarehouseDocument, uniqueName } from './testing.ts';
 
 const KEY = 'a1'.repeat(32);
 const NAME = 'Nguyễn Văn An';
@@ -78,6 +79,29 @@ describe('encryption at rest on Dexie (raw IndexedDB)', () => {
     // Another key cannot open it.
     db = undefined;
     await expect(createDatabase({ storage, name, encryptionKey: 'c2'.repeat(32) })).rejects.toThrow();
+  });
+
+  it('keeps CCCD numbers encrypted and still finds a citizen’s papers by their number', async () => {
+    const idb = new IDBFactory();
+    db = await createDatabase({ storage: getRxStorageDexie({ indexedDB: idb, IDBKeyRange }), name: uniqueName(), encryptionKey: KEY });
+    const cccd = '064195007788';
+    const dossier = sampleDossier({ ownerCccd: cccd, applicant: { ...sampleDossier().applicant, cccd } });
+    await db.dossiers.insert(dossier);
+    await db.warehouse.insert(sampleWarehouseDocument({ ownerCccd: cccd, id: 'w-mine' }));
+    await db.warehouse.insert(sampleWarehouseDocument({ ownerCccd: '062099000123', id: 'w-other' }));
+    await db.files.insert({ id: 'f-1', sha256: 'c'.repeat(64), name: 'giay.pdf', mime: 'application/pdf', size: 9, ownerCccd: cccd, agencyId: dossier.agencyId, dossierId: null, uploadedBy: 'u-1', createdAt: '2026-03-02T02:00:00.000Z', updatedAt: 1 });
+
+    const raw = await rawDump(idb);
+    expect(raw).toContain('w-mine');
+    expect(raw).not.toContain(cccd);
+    expect(raw).not.toContain('062099000123');
+
+    const found = await db.warehouse.find({ selector: { ownerKey: await ownerKeyOf(db, cccd) } }).exec();
+    expect(found.map((d) => [d.id, d.ownerCccd])).toEqual([['w-mine', cccd]]);
+    // Saved again with another owner, the index follows.
+    await found[0]!.incrementalPatch({ ownerCccd: '062301000456' });
+    expect(await db.warehouse.count({ selector: { ownerKey: await ownerKeyOf(db, cccd) } }).exec()).toBe(0);
+    expect(await db.warehouse.count({ selector: { ownerKey: await ownerKeyOf(db, '062301000456') } }).exec()).toBe(1);
   });
 
   it('without a key the same data is plaintext (the check above means something)', async () => {

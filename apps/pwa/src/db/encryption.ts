@@ -4,9 +4,9 @@
  *
  * @remarks The schemas of `@motcua/model` are the replicated shape and stay free of storage
  * concerns; this module derives from each a copy with an `encrypted` list. Encrypted fields cannot
- * be queried or indexed: every selector in the app uses only the plain fields (status, ownerCccd,
- * agencyId, code, procedureId, dossierId, deviceId, state, dates, and `conflicts`, which the
- * conflicts screen selects on). The `blobs` attachments (file bytes) are encrypted too. The data
+ * be queried or indexed: every selector in the app uses only the plain fields (status, agencyId,
+ * code, procedureId, dossierId, deviceId, state, dates, `conflicts`, which the conflicts screen
+ * selects on, and the warehouse's `ownerKey`, a blind index of the encrypted CCCD: `owner-key.ts`). The `blobs` attachments (file bytes) are encrypted too. The data
  * key comes from `@motcua/crypto/keys`, unwrapped with the password; a password change re-wraps
  * it and never re-encrypts the data.
  * @module
@@ -19,10 +19,10 @@ import type { DeviceCollectionName } from '@motcua/model';
 export const encryptedFields: Record<DeviceCollectionName | 'blobs', readonly string[]> = {
   agencies: [],
   procedures: [],
-  dossiers: ['applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
-  events: ['actor', 'comment', 'data'],
-  warehouse: ['name', 'issuer', 'number', 'validScope', 'digitizedBy'],
-  files: ['name'],
+  dossiers: ['ownerCccd', 'applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
+  events: ['ownerCccd', 'actor', 'comment', 'data'],
+  warehouse: ['ownerCccd', 'name', 'issuer', 'number', 'validScope', 'digitizedBy'],
+  files: ['ownerCccd', 'name'],
   blobs: ['name'],
 };
 

@@ -7,20 +7,29 @@
  */
 import type { MigrationStrategies } from 'rxdb';
 import { DOSSIER_V1_FIELDS, type DeviceCollectionName } from '@motcua/model';
+import type { OwnerKey } from './owner-key.ts';
 
 export type LocalCollectionName = DeviceCollectionName | 'blobs';
 
-export const migrationStrategies: Record<LocalCollectionName, MigrationStrategies> = {
-  agencies: {},
-  procedures: {},
-  dossiers: {
-    1: (doc) => ({ ...DOSSIER_V1_FIELDS, ...doc }),
-    // `content` (the Automerge document) is seeded deterministically at the dossier's next write or
-    // merge, on whichever replica comes first, so migrating needs no Automerge here.
-    2: (doc) => doc,
-  },
-  events: {},
-  warehouse: {},
-  files: {},
-  blobs: {},
-};
+/** Rewriting a document under the new schema is the migration (what is encrypted changed). */
+const same = (doc: unknown) => doc;
+
+/** The strategies of a database whose owner index is `ownerKey`. */
+export function migrationStrategies(ownerKey: OwnerKey): Record<LocalCollectionName, MigrationStrategies> {
+  return {
+    agencies: {},
+    procedures: {},
+    dossiers: {
+      1: (doc) => ({ ...DOSSIER_V1_FIELDS, ...doc }),
+      // `content` (the Automerge document) is seeded deterministically at the dossier's next write or
+      // merge, on whichever replica comes first, so migrating needs no Automerge here.
+      2: same,
+      // `ownerCccd` encrypted, no longer indexed.
+      3: same,
+    },
+    events: { 1: same },
+    warehouse: { 1: async (doc) => ({ ...doc, ownerKey: await ownerKey(doc.ownerCccd) }) },
+    files: { 1: same },
+    blobs: {},
+  };
+}

@@ -9,6 +9,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { DeviceCollectionName } from '@motcua/model';
 import type { ApiClient } from './api-client.ts';
 import { HttpError } from './errors.ts';
+import type { LocalShape } from './owner-key.ts';
 import type { Checkpoint } from './pull-stream.ts';
 
 /** The most documents sent in one push request (the server accepts up to 500). */
@@ -29,6 +30,8 @@ export interface ReplicateCollectionOptions<T> {
   onError: (error: unknown) => void;
   /** Called with each pushed change the server refused for good (it is set aside, not retried). */
   onRefused: (refusal: PushRefusal) => void;
+  /** When the device keeps more of a document than the server (a local index). */
+  shape?: LocalShape<T>;
 }
 
 /** A local change the server refused for good: invalid there, or beyond the pusher's rights. */
@@ -53,8 +56,10 @@ interface PullAnswer<T> {
 
 /** Starts the replication of one collection; RxDB retries failed requests every `retryTimeMs`. */
 export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): RxReplicationState<T, Checkpoint> {
-  const { name, client } = options;
+  const { name, client, shape } = options;
   const base = `/api/sync/${name}`;
+  // Conflicts come back as the server stores them; RxDB applies the pull modifier to pulls only.
+  const toDevice = (docs: WithDeleted<T>[]) => (shape ? Promise.all(docs.map(shape.toDevice)) : docs);
   const push = (rows: ReadonlyArray<{ assumedMasterState?: WithDeleted<T> | null; newDocumentState: WithDeleted<T> }>) =>
     client.json<WithDeleted<T>[]>(`${base}/push`, {
       method: 'POST',
@@ -82,6 +87,7 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
     pull: {
       batchSize: options.pullBatchSize,
       stream$: options.stream$,
+      ...(shape ? { modifier: shape.toDevice } : {}),
       handler: (checkpoint, batchSize) =>
         reported(async () => {
           const query = new URLSearchParams({ limit: String(batchSize) });
@@ -92,10 +98,11 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
     },
     push: {
       batchSize: PUSH_BATCH_SIZE,
+      ...(shape ? { modifier: shape.toServer } : {}),
       handler: (rows) =>
         reported(async () => {
           try {
-            return await push(rows);
+            return await toDevice(await push(rows));
           } catch (error) {
             if (!isRefusal(error)) throw error;
             // The server refuses a batch whole. Each row alone, so that one refused change does
@@ -110,7 +117,7 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
                 options.onRefused({ collection: name, id, code: single.serverCode, message: single.message, at: Date.now() });
               }
             }
-            return conflicts;
+            return toDevice(conflicts);
           }
         })(),
     },

@@ -20,6 +20,7 @@ import { OfflineError } from './errors.ts';
 import { startFileUploader } from './file-uploader.ts';
 import { clearFileRemote, setFileRemote } from './files.ts';
 import { trackPending } from './pending.ts';
+import { ownerKeyShape } from './owner-key.ts';
 import { createPullStream, type Checkpoint } from './pull-stream.ts';
 import { createRefusalLog } from './refusals.ts';
 import { replicateCollection, type PushRefusal } from './replicate-collection.ts';
@@ -111,6 +112,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
       : merge(reconnected$, interval(options.pollIntervalMs ?? 5 * 60_000)).pipe(map(() => 'RESYNC' as const));
     const replication = replicateCollection<unknown>({
       name, collection, client, stream$, onSynced, onError, onRefused: refusals.add,
+      ...(name === 'warehouse' ? { shape: ownerKeyShape<unknown>(db) } : {}),
       pullBatchSize: options.pullBatchSize ?? 200,
       retryTimeMs: options.retryTimeMs ?? 5000,
       waitForLeadership: db.multiInstance,

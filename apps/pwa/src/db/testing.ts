@@ -8,7 +8,7 @@ import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { DOSSIER_V1_FIELDS, type Dossier } from '@motcua/model';
+import { DOSSIER_V1_FIELDS, type Dossier, type WarehouseDocument } from '@motcua/model';
 
 let devMode = false;
 
@@ -74,6 +74,31 @@ export function sampleDossier(overrides: Partial<Dossier> = {}): Dossier {
     createdAt: now.toISOString(),
     updatedAt: now.getTime(),
     updatedBy: 'u-citizen-1',
+    ...overrides,
+  };
+}
+
+/** A valid warehouse document (a birth certificate of citizen 062099000123) with `overrides` applied. */
+export function sampleWarehouseDocument(overrides: Partial<WarehouseDocument> = {}): WarehouseDocument {
+  return {
+    id: 'w-' + (counter++).toString(36),
+    ownerCccd: '062099000123',
+    docTypeCode: 'giay-khai-sinh',
+    name: 'Giấy khai sinh',
+    issuedAt: '2020-01-02',
+    issuer: 'UBND xã Đắk La',
+    number: '12/2020',
+    validUntil: null,
+    permanent: true,
+    validScope: 'Toàn quốc',
+    kind: 'result',
+    fileId: 'f-1',
+    sourceDossierId: null,
+    procedureId: null,
+    agencyId: '001.29.00.H34',
+    digitizedBy: 'Phạm Thị Hoa',
+    digitizedAt: '2026-03-02T02:00:00.000Z',
+    updatedAt: 1,
     ...overrides,
   };
 }

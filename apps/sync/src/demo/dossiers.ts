@@ -38,7 +38,7 @@ export async function demoDossiers(procedures: Procedure[], now: Date): Promise<
     const procedure = procedures.find((p) => p.nationalCode === demo.nationalCode) ?? procedures[0];
     if (!procedure) break;
     const at = new Date(now.getTime() - demo.hoursAgo * 3_600_000);
-    const userId = `u-${demo.citizen.cccd}`;
+    const userId = demo.citizen.id;
     const { cccd, fullName, birthDate, gender, phone, email, address } = demo.citizen;
     const draft = createDossierDraft({
       id: demo.id,
@@ -49,7 +49,7 @@ export async function demoDossiers(procedures: Procedure[], now: Date): Promise<
       now: at,
       userId,
     });
-    const deviceId = `demo-device-${cccd}`;
+    const deviceId = `demo-device-${userId}`;
     const { dossier, event } = applyDossierAction(draft, { type: 'submit' }, {
       actor: { userId, name: fullName, role: 'citizen' },
       now: at,

@@ -6,6 +6,8 @@ import { DEMO_AGENCY } from './agencies.ts';
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export interface DemoCitizen {
+  /** Account id: like every account's, it does not carry the CCCD number (ids are stored in the clear on devices). */
+  id: string;
   cccd: string;
   fullName: string;
   birthDate: string;
@@ -16,13 +18,13 @@ export interface DemoCitizen {
 }
 
 export const DEMO_CITIZENS: DemoCitizen[] = [
-  { cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', phone: '0905123456', email: 'an.nguyen@example.vn', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum' },
-  { cccd: '062301000456', fullName: 'Trần Thị Bình', birthDate: '2001-08-20', gender: 'nu', phone: '0914654321', email: 'binh.tran@example.vn', address: 'Thôn 3, xã Đắk La, tỉnh Kon Tum' },
-  { cccd: '064195007788', fullName: 'Rơ Châm Ly', birthDate: '1995-03-08', gender: 'nu', phone: '0935778899', email: 'ly.rocham@example.vn', address: 'Làng Ia Dêr, xã Ia Dêr, tỉnh Gia Lai' },
+  { id: 'u-citizen-an', cccd: '062099000123', fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', phone: '0905123456', email: 'an.nguyen@example.vn', address: 'Thôn 1, xã Đắk La, tỉnh Kon Tum' },
+  { id: 'u-citizen-binh', cccd: '062301000456', fullName: 'Trần Thị Bình', birthDate: '2001-08-20', gender: 'nu', phone: '0914654321', email: 'binh.tran@example.vn', address: 'Thôn 3, xã Đắk La, tỉnh Kon Tum' },
+  { id: 'u-citizen-ly', cccd: '064195007788', fullName: 'Rơ Châm Ly', birthDate: '1995-03-08', gender: 'nu', phone: '0935778899', email: 'ly.rocham@example.vn', address: 'Làng Ia Dêr, xã Ia Dêr, tỉnh Gia Lai' },
 ];
 
 const citizen = (c: DemoCitizen): SessionUser => ({
-  id: `u-${c.cccd}`, username: c.cccd, fullName: c.fullName, role: 'citizen', agencyId: null, cccd: c.cccd,
+  id: c.id, username: c.cccd, fullName: c.fullName, role: 'citizen', agencyId: null, cccd: c.cccd,
 });
 
 const officer = (username: string, fullName: string, role: SessionUser['role'], agencyId: string): SessionUser => ({

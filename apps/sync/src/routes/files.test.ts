@@ -130,7 +130,7 @@ describe('GET/HEAD /api/files/:sha256', () => {
     expect((await get(desk)).status).toBe(404);
     const meta = {
       id: 'file-1', sha256: sha(PDF), name: 'Giấy chứng sinh.pdf', mime: 'application/pdf', size: PDF.length,
-      ownerCccd: '062099000123', agencyId: '001.29.00.H34', dossierId: 'demo-hs-001', uploadedBy: 'u-062099000123',
+      ownerCccd: '062099000123', agencyId: '001.29.00.H34', dossierId: 'demo-hs-001', uploadedBy: 'u-citizen-an',
       createdAt: new Date().toISOString(), updatedAt: Date.now(),
     };
     expect((await push(t, an, 'files', [{ assumedMasterState: null, newDocumentState: meta }])).status).toBe(200);

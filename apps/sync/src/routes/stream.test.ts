@@ -50,7 +50,7 @@ async function submitted(token: string, id: string, cccd: string, agencyId: stri
     ownerCccd: cccd,
     agencyId,
     now,
-    userId: `u-${cccd}`,
+    userId: 'u-citizen-an',
   });
   return { ...draft, status: 1, submittedAt: now.toISOString() };
 }

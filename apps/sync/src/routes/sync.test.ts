@@ -207,7 +207,7 @@ describe('push: state machine and codes', () => {
 describe('push: events are insert-only and signed by their pusher', () => {
   it('accepts an event by its actor, refuses one in another name or an edit', async () => {
     const [event] = await pullAll(t, an, 'events');
-    const mine = { ...event!, id: 'ev-test-1', deviceSeq: 2, actor: { userId: 'u-062099000123', name: 'Nguyễn Văn An', role: 'citizen' } };
+    const mine = { ...event!, id: 'ev-test-1', deviceSeq: 2, actor: { userId: 'u-citizen-an', name: 'Nguyễn Văn An', role: 'citizen' } };
     expect((await push(t, an, 'events', [{ assumedMasterState: null, newDocumentState: mine }])).status).toBe(200);
     const impostor = { ...mine, id: 'ev-test-2', actor: { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' } };
     const refused = await push(t, an, 'events', [{ assumedMasterState: null, newDocumentState: impostor }]);

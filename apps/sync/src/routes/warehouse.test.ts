@@ -98,7 +98,7 @@ describe('GET /api/warehouse/of/:cccd', () => {
 
 describe('files documents cannot claim someone else’s bytes', () => {
   it('refuses a files document naming bytes the pusher neither uploaded nor may read', async () => {
-    const stolen = await push(t, binh, 'files', create(fileDoc('steal-1', anBytes, BINH, 'u-062301000456', DAK_LA)));
+    const stolen = await push(t, binh, 'files', create(fileDoc('steal-1', anBytes, BINH, 'u-citizen-binh', DAK_LA)));
     expect(stolen.status).toBe(403);
     expect(await errorCode(stolen)).toBe('file_claim_refused');
     expect((await get(binh, `/api/files/${sha(anBytes)}`)).status).toBe(404);
@@ -112,14 +112,14 @@ describe('files documents cannot claim someone else’s bytes', () => {
 
   it('does not let a document written before the bytes existed vouch for them later', async () => {
     const future = pdf('not uploaded yet');
-    expect((await push(t, binh, 'files', create(fileDoc('early-1', future, BINH, 'u-062301000456')))).status).toBe(200);
+    expect((await push(t, binh, 'files', create(fileDoc('early-1', future, BINH, 'u-citizen-binh')))).status).toBe(200);
     await upload(an, future);
     expect((await get(binh, `/api/files/${sha(future)}`)).status).toBe(404);
     expect((await get(an, `/api/files/${sha(future)}`)).status).toBe(200);
   });
 
   it('lets a citizen reuse their own warehouse file in a new files document', async () => {
-    const reused = await push(t, an, 'files', create(fileDoc('reuse-1', anBytes, AN, `u-${AN}`)));
+    const reused = await push(t, an, 'files', create(fileDoc('reuse-1', anBytes, AN, 'u-citizen-an')));
     expect(reused.status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * @module @motcua/crypto/keys — data keys for encryption at rest, wrapped by a password-derived key.
+ * @module @motcua/crypto/keys — data keys for encryption at rest, wrapped by a password-derived key,
+ * and blind indexes for finding what is stored encrypted.
  */
 export {
   deriveWrappingKey,
@@ -11,3 +12,4 @@ export {
   KEY_DERIVATION_DEFAULTS,
 } from './dataKey.ts';
 export type { KeyDerivationParams, WrappedDataKey } from './dataKey.ts';
+export { blindIndexer } from './blindIndex.ts';

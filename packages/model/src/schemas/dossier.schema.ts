@@ -45,7 +45,7 @@ const applicant = {
  */
 export const dossierSchema = {
   title: 'dossier',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -176,7 +176,8 @@ export const dossierSchema = {
     'result', 'apology', 'rating', 'stepIndex', 'assigneeId', 'conflicts', 'createdAt',
     'updatedAt', 'updatedBy',
   ],
-  indexes: ['status', 'ownerCccd'],
+  // Not `ownerCccd`: devices keep it encrypted (a citizen's device holds only their own dossiers).
+  indexes: ['status'],
 } as const;
 
 export type Dossier = FromSchema<typeof dossierSchema>;

@@ -9,7 +9,7 @@ import { cccdField, idField, isoDate, longText } from './common.ts';
  */
 export const eventSchema = {
   title: 'event',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,

@@ -7,7 +7,7 @@ import { cccdField, idField, isoDate, timestampMs } from './common.ts';
  */
 export const fileSchema = {
   title: 'file',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,

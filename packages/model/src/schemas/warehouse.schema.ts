@@ -8,7 +8,7 @@ import { cccdField, idField, isoDate, nullableIsoDate, shortText, timestampMs } 
  */
 export const warehouseSchema = {
   title: 'warehouse document',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -38,7 +38,6 @@ export const warehouseSchema = {
     'validScope', 'kind', 'fileId', 'sourceDossierId', 'procedureId', 'agencyId', 'digitizedBy',
     'digitizedAt', 'updatedAt',
   ],
-  indexes: ['ownerCccd'],
 } as const;
 
 export type WarehouseDocument = FromSchema<typeof warehouseSchema>;

@@ -9,7 +9,8 @@ import { byLatest, searchDossiers } from './searchDossiers.ts';
 export default function MyDossiersPage() {
   const { db, user } = useDatabase();
   const [query, setQuery] = createSignal('');
-  const mine = createQuery(() => db.dossiers.find({ selector: { ownerCccd: user.cccd ?? '' } }).$, (docs) => toPlain<Dossier>(docs));
+  // A citizen's database holds only their own dossiers (and `ownerCccd` is stored encrypted).
+  const mine = createQuery(() => db.dossiers.find().$, (docs) => toPlain<Dossier>(docs));
   const rows = createMemo(() => searchDossiers(mine() ?? [], query(), byLatest));
   return <MyDossiersView loading={mine() === undefined} dossiers={rows()} query={query()} onQuery={setQuery} />;
 }

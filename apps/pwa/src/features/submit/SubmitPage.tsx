@@ -53,7 +53,7 @@ export default function SubmitPage() {
       const draft = draftDoc ? (draftDoc.toMutableJSON() as Dossier) : null;
       if (!procedure) return { procedure, draft, form: null };
       if (draft) return { procedure, draft, form: formFromDossier(draft) };
-      const previous = await db.dossiers.find({ selector: { ownerCccd: user.cccd ?? '' } }).exec();
+      const previous = await db.dossiers.find().exec();
       const last = previous.map((d) => d.toMutableJSON() as Dossier).sort((a, b) => b.updatedAt - a.updatedAt)[0];
       const communes = agenciesFor(procedure, (await db.agencies.find().exec()).map((d) => d.toMutableJSON() as Agency));
       const agencyId = communes.find((a) => a.id === last?.agencyId)?.id ?? communes[0]?.id ?? '';

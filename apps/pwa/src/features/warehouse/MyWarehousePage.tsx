@@ -16,11 +16,12 @@ export default function MyWarehousePage() {
   const { db, user } = useDatabase();
   const [error, setError] = createSignal<string | null>(null);
   const documents = createQuery(
-    () => db.warehouse.find({ selector: { ownerCccd: user.cccd ?? '' } }).$,
+    // A citizen's database holds only their own papers (and `ownerCccd` is stored encrypted).
+    () => db.warehouse.find().$,
     (docs) => toPlain<WarehouseDocument>(docs).sort((a, b) => b.digitizedAt.localeCompare(a.digitizedAt)),
   );
   const files = createQuery(
-    () => db.files.find({ selector: { ownerCccd: user.cccd ?? '' } }).$,
+    () => db.files.find().$,
     (docs) => new Map(toPlain<FileMeta>(docs).map((f) => [f.id, f])),
   );
 

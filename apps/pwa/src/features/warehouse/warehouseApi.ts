@@ -4,7 +4,7 @@
  * documents already on the device.
  */
 import type { FileMeta, WarehouseDocument } from '@motcua/model';
-import { fileRemoteOf, type MotcuaDatabase } from '../../db/index.ts';
+import { fileRemoteOf, ownerKeyOf, type MotcuaDatabase } from '../../db/index.ts';
 
 export interface OwnerWarehouse {
   documents: WarehouseDocument[];
@@ -16,7 +16,11 @@ export interface OwnerWarehouse {
 
 /** Reads the warehouse of `cccd` from the server and the device. */
 export async function loadOwnerWarehouse(db: MotcuaDatabase, cccd: string): Promise<OwnerWarehouse> {
-  const localDocs = (await db.warehouse.find({ selector: { ownerCccd: cccd } }).exec()).map((d) => d.toMutableJSON() as WarehouseDocument);
+  const found = await db.warehouse.find({ selector: { ownerKey: await ownerKeyOf(db, cccd) } }).exec();
+  const localDocs = found.map((d) => {
+    const { ownerKey: _index, ...doc } = d.toMutableJSON();
+    return doc as WarehouseDocument;
+  });
   const localFiles = await db.files.findByIds(localDocs.map((d) => d.fileId)).exec();
   const documents = new Map(localDocs.map((d) => [d.id, d]));
   const files = new Map([...localFiles.values()].map((f) => [f.id, f.toMutableJSON() as FileMeta]));
