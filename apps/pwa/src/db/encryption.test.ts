@@ -6,43 +6,12 @@ import { closeDatabase, createDatabase, type MotcuaDatabase } from './database.t
 import { encryptedFields, withEncryption } from './encryption.ts';
 import { BLOB_ATTACHMENT_ID, blobSchema } from './schemas/blob.schema.ts';
 import { ownerKeyOf } from './owner-key.ts';
-import { enableDevMode, sampleDossier, sampleWarehouseDocument, uniqueName } from './testing.ts';
+import { enableDevMode, rawDump, sampleDossier, sampleWarehouseDocument, uniqueName } from './testing.ts';
 
 const KEY = 'a1'.repeat(32);
 const NAME = 'Nguyễn Văn An';
 
 beforeAll(() => enableDevMode());
-
-/** Every value of every object store of every database of `idb`, read raw (not through RxDB). */
-async function rawDump(idb: IDBFactory): Promise<string> {
-  const parts: string[] = [];
-  for (const info of await idb.databases()) {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = idb.open(info.name!);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    for (const storeName of Array.from(db.objectStoreNames)) {
-      const values = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const value of values) parts.push(await stringify(value));
-    }
-    db.close();
-  }
-  return parts.join('\n');
-}
-
-async function stringify(value: unknown): Promise<string> {
-  if (value instanceof Blob) return value.text();
-  if (value && typeof value === 'object') {
-    const entries = await Promise.all(Object.values(value).map(stringify));
-    return JSON.stringify(value) + entries.join(' ');
-  }
-  return JSON.stringify(value) ?? '';
-}
 
 describe('encryption at rest on Dexie (raw IndexedDB)', () => {
   let db: MotcuaDatabase | undefined;

@@ -102,3 +102,34 @@ export function sampleWarehouseDocument(overrides: Partial<WarehouseDocument> = 
     ...overrides,
   };
 }
+
+/** Every value of every object store of every database of `idb`, read raw (not through RxDB). */
+export async function rawDump(idb: IDBFactory): Promise<string> {
+  const parts: string[] = [];
+  for (const info of await idb.databases()) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = idb.open(info.name!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      const values = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const value of values) parts.push(await stringify(value));
+    }
+    db.close();
+  }
+  return parts.join('\n');
+}
+
+async function stringify(value: unknown): Promise<string> {
+  if (value instanceof Blob) return value.text();
+  if (value && typeof value === 'object') {
+    const entries = await Promise.all(Object.values(value).map(stringify));
+    return JSON.stringify(value) + entries.join(' ');
+  }
+  return JSON.stringify(value) ?? '';
+}

@@ -1,5 +1,9 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { idField, nullableIsoDate, timestampMs } from './common.ts';
+import { nullableIsoDate } from './common.ts';
+import { dossierSchema } from './dossier.schema.ts';
+
+/** The fields a summary shares with its dossier are the dossier's own definitions. */
+const dossier = dossierSchema.properties;
 
 const count = { type: 'integer', minimum: 0, maximum: 50, multipleOf: 1 } as const;
 
@@ -19,13 +23,13 @@ export const summarySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    id: idField,
-    code: { type: ['string', 'null'], maxLength: 64 },
-    agencyId: { type: 'string', maxLength: 64 },
-    procedureId: { type: 'string', maxLength: 64 },
-    procedureVersion: { type: 'string', maxLength: 32 },
-    status: { type: 'integer', minimum: 0, maximum: 10, multipleOf: 1 },
-    channel: { type: 'integer', enum: [1, 2, 3] },
+    id: dossier.id,
+    code: dossier.code,
+    agencyId: dossier.agencyId,
+    procedureId: dossier.procedureId,
+    procedureVersion: dossier.procedureVersion,
+    status: dossier.status,
+    channel: dossier.channel,
     components: {
       type: 'array',
       maxItems: 50,
@@ -44,26 +48,18 @@ export const summarySchema = {
     },
     /** Files of the signed result; null while there is no result. */
     resultFiles: { type: ['integer', 'null'], minimum: 0, maximum: 20, multipleOf: 1 },
-    fee: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        amount: { type: 'number', minimum: 0, maximum: 1e10 },
-        paid: { type: 'string', enum: ['none', 'cash', 'online', 'pending'] },
-      },
-      required: ['amount', 'paid'],
-    },
-    submittedAt: nullableIsoDate,
-    receivedAt: nullableIsoDate,
-    dueAt: nullableIsoDate,
-    finishedAt: nullableIsoDate,
-    returnedAt: nullableIsoDate,
+    fee: dossier.fee,
+    submittedAt: dossier.submittedAt,
+    receivedAt: dossier.receivedAt,
+    dueAt: dossier.dueAt,
+    finishedAt: dossier.finishedAt,
+    returnedAt: dossier.returnedAt,
     /** The new date of an apology for lateness (`dueAt` keeps the first promise). */
     apologyDueAt: nullableIsoDate,
     /** The decision's kind (reject, supplement, stop, withdraw), without its reasons. */
     decisionKind: { type: ['string', 'null'], enum: ['reject', 'supplement', 'stop', 'withdraw', null] },
     rating: { type: ['string', 'null'], enum: ['rat_hai_long', 'hai_long', 'khong_hai_long', null] },
-    updatedAt: timestampMs,
+    updatedAt: dossier.updatedAt,
   },
   required: [
     'id', 'code', 'agencyId', 'procedureId', 'procedureVersion', 'status', 'channel', 'components',
