@@ -8,7 +8,8 @@ import { firstValueFrom } from 'rxjs';
 import { createDossierDraft, type Dossier, type DossierEvent } from '@motcua/model';
 import { closeDatabase } from '../../apps/pwa/src/db/database.ts';
 import { readFile, saveLocalFile } from '../../apps/pwa/src/db/files.ts';
-import { samplePdf } from '../../apps/pwa/src/db/testing.ts';
+import { ownerKeyOf } from '../../apps/pwa/src/db/owner-key.ts';
+import { samplePdf, sampleWarehouseDocument } from '../../apps/pwa/src/db/testing.ts';
 import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
 import { apiGet, CITIZEN, CODE_PATTERN, DAK_LA, dueIn5Days, localDossier, localEvents, offlineSubmission, someProcedure } from './steps.ts';
@@ -170,6 +171,35 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     // closing the database while it replicates stops the sync with it
     await closeDatabase(officer.db);
     expect(officer.db.closed).toBe(true);
+  });
+
+  it('sends a warehouse paper without the device’s owner index, and takes the server’s version back with it', async () => {
+    const desk = await device('motcua.dakla', 'desk-warehouse', { collections: ['warehouse'] });
+    const paper = sampleWarehouseDocument({ id: `w-${crypto.randomUUID()}`, ownerCccd: CITIZEN, agencyId: DAK_LA });
+    const sync = desk.startSync();
+    await desk.db.warehouse.insert(paper);
+    const onServer = async () => (await apiGet<{ documents: Array<Record<string, unknown>> }>(desk, '/api/sync/warehouse/pull?limit=1000')).body.documents.find((d) => d.id === paper.id);
+    const stored = await waitFor('the paper on the server', onServer);
+    expect(stored).not.toHaveProperty('ownerKey');
+    await sync.awaitInSync();
+
+    // Edited offline here while another desk changes it on the server: the server's version wins, indexed.
+    await desk.stopSync();
+    await (await desk.db.warehouse.findOne(paper.id).exec())!.incrementalPatch({ number: '12/2020-sửa-tại-máy', updatedAt: 2 });
+    const master = stored as Record<string, unknown>;
+    const response = await fetch(`${desk.url}/api/sync/warehouse/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await desk.token()}` },
+      body: JSON.stringify([{ assumedMasterState: master, newDocumentState: { ...master, number: '99/2026', updatedAt: 3 } }]),
+    });
+    expect(response.status).toBe(200);
+    const again = desk.startSync();
+    await waitFor('the server’s version on the device', async () => (await desk.db.warehouse.findOne(paper.id).exec())?.number === '99/2026');
+    await again.awaitInSync();
+    const found = await desk.db.warehouse.find({ selector: { ownerKey: await ownerKeyOf(desk.db, CITIZEN) } }).exec();
+    expect(found.map((d) => d.id)).toContain(paper.id);
+    expect(await firstValueFrom(again.pending$)).toBe(0);
+    expect((await onServer())?.number).toBe('99/2026');
   });
 
   it('keeps counting what waits while the server is unreachable and sends it once it is back', async () => {
