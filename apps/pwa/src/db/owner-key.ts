@@ -17,7 +17,15 @@ export type LocalWarehouseDocument = WarehouseDocument & { ownerKey?: string };
 
 /** The index function of a database: keyed when its data is encrypted, the number itself otherwise. */
 export async function ownerKeyFor(encryptionKey: string | undefined): Promise<OwnerKey> {
-  return encryptionKey ? blindIndexer(encryptionKey, 'ownerCccd') : async (cccd) => cccd;
+  if (!encryptionKey) return async (cccd) => cccd;
+  const token = await blindIndexer(encryptionKey, 'ownerCccd');
+  // A commune's papers belong to a few thousand people: a first sync computes each token once.
+  const known = new Map<string, Promise<string>>();
+  return (cccd) => {
+    let key = known.get(cccd);
+    if (!key) known.set(cccd, (key = token(cccd)));
+    return key;
+  };
 }
 
 /** `schema` with the indexed `ownerKey` field. */
