@@ -97,7 +97,7 @@ describe('tiers: commune → province → nation', () => {
 
   it("the nation's statistics count a province's dossier from its summary", async () => {
     const today = toVnClock(new Date()).date;
-    const reader = await httpActor(nation.url, 'tier.kontum');
+    const reader = await httpActor(nation.url, 'quantri.qg');
     const rates = async () => {
       const response = await fetch(`${nation.url}/api/stats/rates?agencyId=${DAK_LA}&from=${today}&to=${today}`, { headers: { authorization: `Bearer ${reader.token}` } });
       expect(response.status).toBe(200);

@@ -18,7 +18,7 @@ describe('seedDemo', () => {
     const seq = await store.documents.maxSeq();
     expect((await seedDemo(store, new Date())).created).toBe(false);
     expect(await store.documents.maxSeq()).toBe(seq);
-    expect(await store.users.count()).toBe(14);
+    expect(await store.users.count()).toBe(15);
   });
 
   it('writes only documents the model schemas accept', async () => {

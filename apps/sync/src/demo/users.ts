@@ -39,6 +39,7 @@ export const DEMO_USERS: SessionUser[] = [
   officer('motcua.dakmar', 'Đinh Thị Mai', 'receptionist', DEMO_AGENCY.dakMar),
   officer('motcua.iader', 'Ksor Thị Nhung', 'receptionist', DEMO_AGENCY.iaDer),
   officer('quantri', 'Quản trị tỉnh Kon Tum', 'admin', DEMO_AGENCY.konTum),
+  officer('quantri.qg', 'Quản trị quốc gia', 'admin', DEMO_AGENCY.nation),
 ];
 
 const tier = (username: string, fullName: string, agencyId: string): SessionUser => ({
