@@ -184,6 +184,14 @@ export function accessSuite(ctx: () => SecurityContext) {
         const response = await push(t, token.citizenAn, 'dossiers', [change(mine as Doc, { [field]: value })]);
         await refusedWith('route-role', `citizen sets ${field} on a submitted dossier`, response, [403, 422]);
       }
+      // Nor alongside a move of their own: asking to withdraw writes the decision, not a result.
+      const at = new Date().toISOString();
+      const withdrawing = change(mine as Doc, {
+        status: 7,
+        decision: { kind: 'withdraw', reason: 'Không cần nữa', items: [], at, by: 'Nguyễn Văn An' },
+        result: { name: 'Giấy khai sinh', fileIds: [], number: '1/QĐ', signedBy: 'Giả mạo', issuedAt: at, warehouseDocId: null },
+      });
+      await refusedWith('route-role', 'citizen sets a result while asking to withdraw', await push(t, token.citizenAn, 'dossiers', [withdrawing]), [403]);
     });
 
     it('nobody writes the history of others or edits history', async () => {

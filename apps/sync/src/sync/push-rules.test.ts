@@ -67,6 +67,24 @@ describe('push rules for citizens', () => {
     expect(code(() => checkRowChange('dossiers', citizen, { ...returned, fee: { amount: 0, paid: 'cash' } }, returned, 0))).toBe('field_readonly');
   });
 
+  it('sets only what their own move writes: a withdrawal its decision, a payment how the fee was paid', () => {
+    const active = { ...returned, status: 4, result: null, finishedAt: null, decision: null, fee: { amount: 20000, paid: 'none' } };
+    const withdrawal = { reason: 'Không cần nữa', kind: 'withdraw' };
+    expect(code(() => checkRowChange('dossiers', citizen, { ...active, status: 7, decision: withdrawal }, active, 0))).toBeNull();
+    expect(code(() => checkRowChange('dossiers', citizen, { ...active, status: 7, decision: withdrawal, result: returned.result }, active, 0))).toBe('field_readonly');
+    const awaiting = { ...active, status: 6 };
+    expect(code(() => checkRowChange('dossiers', citizen, { ...awaiting, status: 4, fee: { amount: 20000, paid: 'online' } }, awaiting, 0))).toBeNull();
+    expect(code(() => checkRowChange('dossiers', citizen, { ...awaiting, status: 4, fee: { amount: 0, paid: 'online' } }, awaiting, 0))).toBe('field_readonly');
+  });
+
+  it('submits nothing of the agency’s, whether from a draft or as a new dossier', () => {
+    const draft = { ...returned, status: 0, code: null, result: null, dueAt: null, stepIndex: -1, assigneeId: null };
+    expect(code(() => checkRowChange('dossiers', citizen, { ...draft, status: 1 }, draft, 0))).toBeNull();
+    expect(code(() => checkRowChange('dossiers', citizen, { ...draft, status: 1 }, null, 0))).toBeNull();
+    expect(code(() => checkRowChange('dossiers', citizen, { ...draft, status: 1, result: returned.result }, null, 0))).toBe('field_readonly');
+    expect(code(() => checkRowChange('dossiers', citizen, { ...draft, status: 1, dueAt: returned.dueAt }, draft, 0))).toBe('field_readonly');
+  });
+
   it('rates a returned dossier and edits their own draft freely', () => {
     expect(code(() => checkRowChange('dossiers', citizen, { ...returned, rating: { score: 5 } }, returned, 0))).toBeNull();
     const draft = { ...returned, status: 0, code: null, result: null };

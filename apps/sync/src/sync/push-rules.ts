@@ -1,10 +1,10 @@
 /**
  * What a push may change, per collection, beyond schema and scope: dossier status moves follow the
- * state machine for the pusher's role, citizens never set codes nor, outside a move of their own,
- * what the agency decides, events are insert-only and signed by their pusher, the catalog is for admins,
- * dossier summaries come only from a tier's replication.
+ * state machine for the pusher's role, citizens never set codes nor what the agency decides (but
+ * what a move of their own writes), events are insert-only and signed by their pusher, the catalog
+ * is for admins, dossier summaries come only from a tier's replication.
  */
-import { checkTransitionPath, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
+import { checkTransitionPath, DossierStatus, type CollectionName, type DossierStatusCode, type SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
 import { canonical } from './documents.ts';
 import { CATALOG, isTierAccount } from './scope.ts';
@@ -30,13 +30,42 @@ export function checkRowAlone(collection: CollectionName, user: SessionUser, dat
 }
 
 /**
- * What the agency decides on a dossier: a citizen changes these only through a status move the
- * state machine allows them (submit, supplement, withdraw), never on a submitted dossier otherwise.
+ * What the agency decides on a dossier: a citizen sets none of these when submitting, and later only
+ * what a move of their own writes (`CITIZEN_MOVES`), never otherwise.
  */
 const AGENCY_FIELDS = [
   'receivedAt', 'dueAt', 'finishedAt', 'returnedAt', 'decision', 'result', 'apology', 'fee',
   'stepIndex', 'assigneeId', 'identityCheck', 'provisionalCode',
 ] as const;
+type AgencyField = (typeof AGENCY_FIELDS)[number];
+
+/** The agency fields as a new draft has them (`createDossierDraft`); the fee is the procedure's. */
+const UNTOUCHED: Partial<Record<AgencyField, unknown>> = { stepIndex: -1 };
+
+/**
+ * The agency fields each move a citizen may make writes (the model's actions): asking to withdraw
+ * writes the decision, confirming a payment how the fee was paid (never its amount).
+ */
+const CITIZEN_MOVES: Partial<Record<DossierStatusCode, readonly AgencyField[]>> = {
+  [DossierStatus.WithdrawalRequested]: ['decision'],
+  [DossierStatus.Processing]: ['fee'],
+};
+
+/** The agency field a citizen's write sets beyond what they may, or null. Their draft is theirs. */
+function citizenOverreach(next: Data, master: Data | null): AgencyField | null {
+  const from = master ? (master.status as DossierStatusCode) : null;
+  const to = next.status as DossierStatusCode;
+  if (to === DossierStatus.Draft) return null;
+  const differs = (field: AgencyField, before: unknown) => canonical(next[field] ?? null) !== canonical(before ?? null);
+  if (!master || from === DossierStatus.Draft) {
+    return AGENCY_FIELDS.find((field) => field !== 'fee' && differs(field, UNTOUCHED[field])) ?? null;
+  }
+  const allowed = from === to ? [] : (CITIZEN_MOVES[to] ?? []);
+  const changed = AGENCY_FIELDS.find((field) => !allowed.includes(field) && differs(field, master[field]));
+  if (changed) return changed;
+  const amount = (d: Data) => (d.fee as { amount?: unknown } | undefined)?.amount;
+  return amount(next) === amount(master) ? null : 'fee';
+}
 
 /** Checks against the stored master (null for a new document). */
 export function checkRowChange(
@@ -69,10 +98,8 @@ export function checkRowChange(
   if (user.role === 'citizen' && next.code !== null && next.code !== (master?.code ?? null)) {
     throw forbidden('code_readonly', 'Mã hồ sơ do cơ quan cấp, công dân không được đặt');
   }
-  if (user.role === 'citizen' && master && from !== 0 && from === to) {
-    const changed = AGENCY_FIELDS.find((field) => canonical(next[field] ?? null) !== canonical(master[field] ?? null));
-    if (changed) throw forbidden('field_readonly', `Trường "${changed}" của hồ sơ do cơ quan giải quyết cập nhật, công dân không được sửa`);
-  }
+  const changed = user.role === 'citizen' ? citizenOverreach(next, master) : null;
+  if (changed) throw forbidden('field_readonly', `Trường "${changed}" của hồ sơ do cơ quan giải quyết cập nhật, công dân không được sửa`);
 }
 
 /** True when the server must issue the dossier's code on this write. */
