@@ -50,7 +50,7 @@ export { isOverdue, overdueBy } from './dossier/overdue.ts';
 export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
 export { mergeDossierContent } from './dossier/merge-content.ts';
 export {
-  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentMismatch, contentOf, projectContent, rebaseContent, recordContentEdit, seedContent,
+  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentMismatch, contentOf, keepsContent, projectContent, rebaseContent, recordContentEdit, seedContent,
   withContent, writeDossierContent,
 } from './dossier/content.ts';
 export type { ContentEngine, DossierContent } from './dossier/content.ts';

@@ -9,7 +9,7 @@
  * @module
  */
 import type { RxCollection } from 'rxdb';
-import { writeDossierContent, type ContentEngine, type Dossier } from '@motcua/model';
+import { keepsContent, writeDossierContent, type ContentEngine, type Dossier } from '@motcua/model';
 
 export interface ContentHookOptions {
   /** Loads Automerge (lazily in the browser). */
@@ -31,6 +31,11 @@ export function installContentHooks(dossiers: RxCollection<Dossier>, options: Co
     Object.assign(data, written);
   }, false);
   dossiers.preSave(async (data: Dossier, previous: unknown) => {
+    // Most saves move a status or set a date: no Automerge to load for those.
+    if (keepsContent(previous as Dossier, data)) {
+      data.content = (previous as Dossier).content;
+      return;
+    }
     const am = await options.engine();
     Object.assign(data, writeDossierContent(am, previous as Dossier, data, options.actor));
   }, false);

@@ -182,12 +182,19 @@ export function withContent<T extends Dossier>(am: ContentEngine, dossier: T): T
   return { ...dossier, ...projectContent(am, content), content };
 }
 
+/** True when `next` leaves the content fields of `previous` (which has its content) as they were. */
+export function keepsContent(previous: Dossier | null, next: DossierContent): previous is Dossier & { content: string } {
+  return typeof previous?.content === 'string' && same(contentOf(previous), contentOf(next));
+}
+
 /**
  * A local write of a dossier: `next`'s content fields recorded as a change by `actor` on top of
  * `previous`'s content (seeded when missing); `next.content` itself is ignored. With no previous
  * version (a new dossier), the content is seeded.
  */
 export function writeDossierContent<T extends Dossier>(am: ContentEngine, previous: Dossier | null, next: T, actor?: string): T & { content: string } {
+  // A status move, a date, a decision: the content is the previous one, nothing to load.
+  if (keepsContent(previous, next)) return { ...next, content: previous.content };
   const base = previous ? withContent(am, previous).content : seedContent(am, next);
   const content = recordContentEdit(am, base, next, actor);
   return { ...next, ...projectContent(am, content), content };
