@@ -5,8 +5,8 @@
  * desk with no number left gets its provisional code replaced by a final one on sync.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type CodeLease, type Dossier } from '@motcua/model';
-import { resolveConflict, CONFLICT_RESOLVED } from '../../apps/pwa/src/features/conflicts/resolveConflict.ts';
+import { canonicalJson, DossierEventType, type CodeLease, type Dossier } from '@motcua/model';
+import { resolveConflict } from '../../apps/pwa/src/features/conflicts/resolveConflict.ts';
 import { makeCodeBook, type CodeBook } from '../../apps/pwa/src/features/reception/makeCodeBook.ts';
 import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
@@ -84,7 +84,7 @@ describe.each(TEST_DATABASES)('conflicts and offline codes on %s', (storage) => 
     await pc.sync!.awaitInSync();
     await waitFor('the tablet sees it resolved', async () => {
       const t = plain(await localDossier(tablet, id));
-      return t?.conflicts.length === 0 && (await localEvents(tablet, id)).some((e) => e.type === CONFLICT_RESOLVED);
+      return t?.conflicts.length === 0 && (await localEvents(tablet, id)).some((e) => e.type === DossierEventType.ConflictResolved);
     });
   });
 

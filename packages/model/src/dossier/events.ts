@@ -31,6 +31,10 @@ export const DossierEventType = {
   WithdrawalRequested: 'v1.WithdrawalRequested',
   Withdrawn: 'v1.DossierWithdrawn',
   Stopped: 'v1.ProcessingStopped',
+  /** A check of the applicant against the national population registry made after reception. */
+  IdentityChecked: 'v1.IdentityChecked',
+  /** An officer reviewed a change that lost a concurrent status move. */
+  ConflictResolved: 'v1.ConflictResolved',
 } as const;
 
 export type DossierEventTypeName = (typeof DossierEventType)[keyof typeof DossierEventType];

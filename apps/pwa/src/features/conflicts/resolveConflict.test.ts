@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDossierDraft, type Dossier } from '@motcua/model';
 import { seedProcedures } from '@motcua/model/procedures';
-import { ConflictNotFoundError, CONFLICT_RESOLVED, resolveConflict, withConflicts } from './resolveConflict.ts';
+import { DossierEventType } from '@motcua/model';
+import { ConflictNotFoundError, resolveConflict, withConflicts } from './resolveConflict.ts';
 
 const procedure = seedProcedures('H34')[0]!;
 function dossier(id: string, conflicts: Dossier['conflicts'], updatedAt = 1): Dossier {
@@ -20,7 +21,7 @@ describe('resolving a conflict', () => {
     const { dossier: after, event } = resolveConflict({ dossier: d, conflictId: '1:a', comment: ' Đã gọi công dân ', actor, now, eventId: 'e1', deviceId: 'dev' });
     expect(after.conflicts).toEqual([{ eventId: '2:b', note: 'khác' }]);
     expect(after.updatedAt).toBe(now.getTime());
-    expect(event).toMatchObject({ type: CONFLICT_RESOLVED, comment: 'Đã gọi công dân', fromStatus: 2, toStatus: 2, data: { conflictId: '1:a', note: 'Từ chối bị thay' } });
+    expect(event).toMatchObject({ type: DossierEventType.ConflictResolved, comment: 'Đã gọi công dân', fromStatus: 2, toStatus: 2, data: { conflictId: '1:a', note: 'Từ chối bị thay' } });
   });
 
   it('says so when the conflict is already resolved', () => {

@@ -3,9 +3,8 @@
  * it. The conflict leaves the dossier's list, and a `v1.ConflictResolved` event keeps, in the
  * append-only history, what was lost and the officer's comment. Pure.
  */
-import type { Actor, Dossier, UnchainedEvent } from '@motcua/model';
+import { DossierEventType, type Actor, type Dossier, type UnchainedEvent } from '@motcua/model';
 
-export const CONFLICT_RESOLVED = 'v1.ConflictResolved';
 
 export class ConflictNotFoundError extends Error {
   override readonly name = 'ConflictNotFoundError';
@@ -41,7 +40,7 @@ export function resolveConflict(input: ResolveConflictInput): { dossier: Dossier
     dossierId: d.id,
     agencyId: d.agencyId,
     ownerCccd: d.ownerCccd,
-    type: CONFLICT_RESOLVED,
+    type: DossierEventType.ConflictResolved,
     fromStatus: d.status,
     toStatus: d.status,
     actor,

@@ -7,10 +7,8 @@
  * it is; a match also marks the dossier's identity as checked against the registry. A dossier that
  * has such an event is not checked again.
  */
-import type { Actor, Dossier, UnchainedEvent } from '@motcua/model';
+import { DossierEventType, type Actor, type Dossier, type UnchainedEvent } from '@motcua/model';
 import type { PopulationReply } from './populationClient.ts';
-
-export const IDENTITY_CHECKED = 'v1.IdentityChecked';
 
 /** How long after reception a queued check is still worth making. */
 export const FOLLOW_UP_DAYS = 30;
@@ -50,7 +48,7 @@ export function recordRegistryAnswer(input: RegistryAnswerInput): { dossier: Dos
     dossierId: d.id,
     agencyId: d.agencyId,
     ownerCccd: d.ownerCccd,
-    type: IDENTITY_CHECKED,
+    type: DossierEventType.IdentityChecked,
     fromStatus: d.status,
     toStatus: d.status,
     actor,

@@ -1,11 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
+import { DossierEventType, verifyChain, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
 import { sha256Hex } from '@motcua/crypto';
 import { closeDatabase, createDatabase, type MotcuaDatabase } from '../../db/database.ts';
 import { enableDevMode, sampleDossier, testStorages, uniqueName } from '../../db/testing.ts';
 import { makeDeviceChain } from '../../lib/deviceChain.ts';
 import type { PopulationQuery, PopulationReply } from './populationClient.ts';
-import { IDENTITY_CHECKED } from './registryFollowUp.ts';
 import { runRegistryFollowUp } from './runRegistryFollowUp.ts';
 
 beforeAll(() => enableDevMode());
@@ -56,7 +55,7 @@ describe.each(testStorages)('queued registry checks on $name storage', ({ create
     asked.length = 0;
     expect(await runRegistryFollowUp(deps)).toEqual({ answered: 2, offline: false });
     expect(asked.sort()).toEqual(['062099000123', '062301000456']);
-    const events = (await db.events.find({ selector: { type: IDENTITY_CHECKED } }).exec()).map((e) => e.toJSON() as DossierEvent);
+    const events = (await db.events.find({ selector: { type: DossierEventType.IdentityChecked } }).exec()).map((e) => e.toJSON() as DossierEvent);
     const byDossier = Object.fromEntries(events.map((e) => [e.dossierId, e]));
     expect(Object.keys(byDossier).sort()).toEqual(['match', 'mismatch']);
     expect(byDossier.match!.comment).toContain('thông tin khớp');

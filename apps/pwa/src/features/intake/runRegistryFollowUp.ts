@@ -5,14 +5,14 @@
  * back from a week offline does not hit the registry's rate limit.
  */
 import { exhaustMap, filter, from, interval, merge, type Observable, type Subscription } from 'rxjs';
-import { chainEvent, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
+import { chainEvent, DossierEventType, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
 import { sha256Hex } from '@motcua/crypto';
 import type { MotcuaDatabase } from '../../db/index.ts';
 import type { DeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
 import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
 import type { PopulationQuery, PopulationReply } from './populationClient.ts';
-import { awaitingRegistryCheck, FOLLOW_UP_DAYS, IDENTITY_CHECKED, recordRegistryAnswer } from './registryFollowUp.ts';
+import { awaitingRegistryCheck, FOLLOW_UP_DAYS, recordRegistryAnswer } from './registryFollowUp.ts';
 
 export interface RegistryFollowUpDeps {
   db: MotcuaDatabase;
@@ -35,7 +35,7 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
     .map((d) => d.toMutableJSON() as Dossier);
   const ids = received.map((d) => d.id);
   const checked = new Set(
-    (await db.events.find({ selector: { type: IDENTITY_CHECKED, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
+    (await db.events.find({ selector: { type: DossierEventType.IdentityChecked, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
   );
   const store = makeRxDossierStore(db);
   let answered = 0;
