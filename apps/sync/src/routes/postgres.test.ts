@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { change, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
+import { change, freshSubmission, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
 
 describe('sync on PostgreSQL', () => {
   let t: TestApp;
@@ -43,7 +43,7 @@ describe('sync on PostgreSQL', () => {
     const seen = new Set<string>();
     const mine = await pullOne(t, citizen, 'dossiers', 'demo-hs-003');
     const writes = Array.from({ length: 8 }, (_, i) =>
-      push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: { ...mine, id: `late-${i}`, code: null, status: 1 } }]),
+      push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: freshSubmission(mine, `late-${i}`) }]),
     );
     const reads = (async () => {
       for (let i = 0; i < 20; i++) {

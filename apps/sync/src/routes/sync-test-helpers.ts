@@ -49,6 +49,14 @@ export function receive(master: Doc, at = new Date()) {
   return change(master, { status: 2, receivedAt: at.toISOString(), dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString() });
 }
 
+/** A copy of `dossier` as a citizen's device submits a new one: nothing of the agency's set yet. */
+export function freshSubmission(dossier: Doc, id: string): Doc {
+  return {
+    ...dossier, id, code: null, status: 1, receivedAt: null, dueAt: null, finishedAt: null, returnedAt: null, decision: null,
+    result: null, apology: null, stepIndex: -1, assigneeId: null, identityCheck: null, provisionalCode: null,
+  };
+}
+
 export async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { change, errorCode, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
+import { change, errorCode, freshSubmission, pullAll, pullOne, push, receive } from './sync-test-helpers.ts';
 
 const AN = '062099000123';
 const BINH = '062301000456';
@@ -223,7 +223,7 @@ describe('push: work done offline in several steps', () => {
   it('accepts received-then-processing from the desk in one push, with a code', async () => {
     const citizen = await t.token(AN);
     const draft = await pullOne(t, citizen, 'dossiers', 'demo-hs-003');
-    const fresh = { ...draft, id: 'offline-1', code: null, status: 1 };
+    const fresh = freshSubmission(draft, 'offline-1');
     expect((await push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: fresh }])).status).toBe(200);
     const master = await pullOne(t, dakla, 'dossiers', 'offline-1');
     const response = await push(t, dakla, 'dossiers', [change(master, { status: 4, receivedAt: new Date().toISOString(), stepIndex: 0 })]);
