@@ -30,9 +30,9 @@ export function statsRoutes(deps: { store: SyncStore }) {
     if (!agencies.includes(agencyId)) throw forbidden('out_of_scope', 'Chỉ xem được số liệu của cơ quan mình');
     const period = { from: fromVnClock(from, 0), to: fromVnClock(addVnDays(to, 1), 0) };
     const summaries = new Map<string, DossierSummary>();
-    const relayed = await store.documents.pull('summaries', { kind: 'agencies', agencyIds: [agencyId], hideDrafts: true }, 0, 1_000_000);
-    for (const s of relayed) if (!s.deleted) summaries.set(s.id, s.data as unknown as DossierSummary);
-    for (const d of await store.warehouse.dossiersOf([agencyId])) summaries.set(d.id, summarizeDossier(d.data as unknown as Dossier));
+    for (const s of await store.warehouse.ofAgencies('summaries', [agencyId])) summaries.set(s.id, s.data as unknown as DossierSummary);
+    // A dossier held here in full counts as itself.
+    for (const d of await store.warehouse.ofAgencies('dossiers', [agencyId])) summaries.set(d.id, summarizeDossier(d.data as unknown as Dossier));
     const dossiers = [...summaries.values()];
     const procedures = (await store.documents.pull('procedures', { kind: 'all' }, 0, 100_000)).map((p) => p.data as unknown as Procedure);
     return c.json({

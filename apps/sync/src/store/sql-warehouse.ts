@@ -64,10 +64,10 @@ export function sqlWarehouseStore(driver: SqlDriver): WarehouseStore {
       );
       return rows.length > 0;
     },
-    async dossiersOf(agencyIds) {
+    async ofAgencies(collection, agencyIds) {
       const rows = await driver.query<Row>(
-        `SELECT ${COLUMNS} FROM documents WHERE collection = 'dossiers' AND agency_id = ANY($1::text[]) AND NOT draft AND NOT deleted`,
-        [agencyIds],
+        `SELECT ${COLUMNS} FROM documents WHERE collection = $1 AND agency_id = ANY($2::text[]) AND NOT draft AND NOT deleted`,
+        [collection, agencyIds],
       );
       return rows.map(toDoc);
     },

@@ -133,8 +133,8 @@ export interface WarehouseStore {
   ownedBy(cccd: string): Promise<{ warehouse: StoredDocument[]; files: StoredDocument[] }>;
   /** True when the bytes are a warehouse document's file of a citizen with a dossier at one of the agencies. */
   fileViaWarehouse(sha256: string, agencyIds: string[]): Promise<boolean>;
-  /** The non-draft dossiers of the agencies (for the rates). */
-  dossiersOf(agencyIds: string[]): Promise<StoredDocument[]>;
+  /** The live, non-draft dossiers or dossier summaries of the agencies (for the rates). */
+  ofAgencies(collection: 'dossiers' | 'summaries', agencyIds: string[]): Promise<StoredDocument[]>;
   audit(entry: AuditEntry): Promise<void>;
   auditTrail(subject: string): Promise<Array<AuditEntry & { at: string }>>;
 }
