@@ -4,10 +4,10 @@
  * the answer in the dossier's history and, on a match, on the dossier. A few per pass, so a desk
  * back from a week offline does not hit the registry's rate limit.
  */
-import { exhaustMap, filter, from, interval, merge, type Observable, type Subscription } from 'rxjs';
+import { exhaustMap, filter, firstValueFrom, from, interval, merge, switchMap, type Subscription } from 'rxjs';
 import { chainEvent, DossierEventType, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
 import { sha256Hex } from '@motcua/crypto';
-import type { MotcuaDatabase } from '../../db/index.ts';
+import type { MotcuaDatabase, SyncHandle } from '../../db/index.ts';
 import type { DeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
 import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
@@ -58,10 +58,16 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
 
 /**
  * Runs a pass whenever the link comes back and every five minutes, one pass at a time, until
- * unsubscribed (the shell does it for officers).
+ * unsubscribed (the shell does it for officers). Only the tab that replicates runs it, and only
+ * after the first sync, so a check another tab or device already recorded is never made twice.
  */
-export function startRegistryFollowUp(deps: RegistryFollowUpDeps, online$: Observable<boolean>): Subscription {
-  return merge(online$.pipe(filter(Boolean)), interval(5 * 60_000))
-    .pipe(exhaustMap(() => from(runRegistryFollowUp(deps).catch(() => null))))
+export function startRegistryFollowUp(deps: RegistryFollowUpDeps, sync: Pick<SyncHandle, 'online$' | 'progress$'>): Subscription {
+  const leader = deps.db.multiInstance ? deps.db.waitForLeadership() : Promise.resolve(true);
+  const synced = firstValueFrom(sync.progress$.pipe(filter((p) => p.initialDone)));
+  return from(Promise.all([leader, synced]))
+    .pipe(
+      switchMap(() => merge(sync.online$.pipe(filter(Boolean)), interval(5 * 60_000))),
+      exhaustMap(() => from(runRegistryFollowUp(deps).catch(() => null))),
+    )
     .subscribe();
 }

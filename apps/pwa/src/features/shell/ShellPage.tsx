@@ -129,7 +129,7 @@ function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) =
     void Promise.all([import('../intake/runRegistryFollowUp.ts'), import('../intake/populationClient.ts')]).then(([run, population]) => {
       if (closed) return;
       const ask = population.makePopulationClient({ baseUrl: window.location.origin, getAccessToken: () => auth.getAccessToken() });
-      followUp = run.startRegistryFollowUp({ db: props.ctx.db, user: props.ctx.user, ask, chain: browserDeviceChain() }, props.ctx.sync.online$);
+      followUp = run.startRegistryFollowUp({ db: props.ctx.db, user: props.ctx.user, ask, chain: browserDeviceChain() }, props.ctx.sync);
     });
     onCleanup(() => {
       closed = true;
