@@ -4,7 +4,7 @@
  */
 export { createDatabase, closeDatabase, openCollectionNames } from './database.ts';
 export type { CreateDatabaseOptions, MotcuaDatabase, MotcuaCollections, ReplicatedDocTypes } from './database.ts';
-export { ownerKeyOf } from './owner-key.ts';
+export { ownerKeyOf, withoutOwnerKey } from './owner-key.ts';
 export { startReplication } from './replication.ts';
 export type { ReplicationOptions, SyncHandle } from './replication.ts';
 export type { GetAccessToken } from './api-client.ts';

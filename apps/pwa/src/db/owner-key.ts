@@ -44,6 +44,12 @@ export interface LocalShape<T> {
   toServer: (doc: WithDeleted<T>) => WithDeleted<T>;
 }
 
+/** A local warehouse document as the server knows it (the owner index stays on the device). */
+export function withoutOwnerKey<T>(doc: T & { ownerKey?: string }): T {
+  const { ownerKey: _local, ...wire } = doc;
+  return wire as T;
+}
+
 /** Warehouse documents of `db`: the owner index added on the way in, removed on the way out. */
 export function ownerKeyShape<T>(db: object): LocalShape<T> {
   return {
@@ -51,10 +57,7 @@ export function ownerKeyShape<T>(db: object): LocalShape<T> {
       const cccd = (doc as { ownerCccd?: unknown }).ownerCccd;
       return typeof cccd === 'string' ? { ...doc, ownerKey: await ownerKeyOf(db, cccd) } : doc;
     },
-    toServer(doc) {
-      const { ownerKey: _local, ...wire } = doc as WithDeleted<T> & { ownerKey?: string };
-      return wire as WithDeleted<T>;
-    },
+    toServer: withoutOwnerKey,
   };
 }
 

@@ -72,6 +72,7 @@ export function AccountsView(props: AccountsViewProps) {
           {props.error}
         </p>
       </Show>
+      <h2>Tài khoản cán bộ</h2>
       <AccountTable caption="Tài khoản cán bộ" nameHeader="Họ và tên" accounts={officers()} busy={props.busy} onDisable={props.onDisable}>
         {(account) => (
           <td data-label="Vai trò">

@@ -7,7 +7,7 @@ import { byLatest, searchDossiers } from './searchDossiers.ts';
 
 /** "Hồ sơ của tôi": the citizen's dossiers and drafts on this device. */
 export default function MyDossiersPage() {
-  const { db, user } = useDatabase();
+  const { db } = useDatabase();
   const [query, setQuery] = createSignal('');
   // A citizen's database holds only their own dossiers (and `ownerCccd` is stored encrypted).
   const mine = createQuery(() => db.dossiers.find().$, (docs) => toPlain<Dossier>(docs));

@@ -13,7 +13,7 @@ import { WarehouseListView } from './WarehouseListView.tsx';
 import './warehouse.css';
 
 export default function MyWarehousePage() {
-  const { db, user } = useDatabase();
+  const { db } = useDatabase();
   const [error, setError] = createSignal<string | null>(null);
   const documents = createQuery(
     // A citizen's database holds only their own papers (and `ownerCccd` is stored encrypted).

@@ -4,7 +4,7 @@
  * documents already on the device.
  */
 import type { FileMeta, WarehouseDocument } from '@motcua/model';
-import { fileRemoteOf, ownerKeyOf, type MotcuaDatabase } from '../../db/index.ts';
+import { fileRemoteOf, ownerKeyOf, withoutOwnerKey, type MotcuaDatabase } from '../../db/index.ts';
 
 export interface OwnerWarehouse {
   documents: WarehouseDocument[];
@@ -17,10 +17,7 @@ export interface OwnerWarehouse {
 /** Reads the warehouse of `cccd` from the server and the device. */
 export async function loadOwnerWarehouse(db: MotcuaDatabase, cccd: string): Promise<OwnerWarehouse> {
   const found = await db.warehouse.find({ selector: { ownerKey: await ownerKeyOf(db, cccd) } }).exec();
-  const localDocs = found.map((d) => {
-    const { ownerKey: _index, ...doc } = d.toMutableJSON();
-    return doc as WarehouseDocument;
-  });
+  const localDocs = found.map((d) => withoutOwnerKey<WarehouseDocument>(d.toMutableJSON()));
   const localFiles = await db.files.findByIds(localDocs.map((d) => d.fileId)).exec();
   const documents = new Map(localDocs.map((d) => [d.id, d]));
   const files = new Map([...localFiles.values()].map((f) => [f.id, f.toMutableJSON() as FileMeta]));
