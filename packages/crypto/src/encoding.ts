@@ -22,6 +22,14 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** Hex to bytes; an odd last digit is read as its high nibble (as PDF hex strings are padded). */
+export function hexToBytes(hex: string): Uint8Array {
+  const clean = hex.length % 2 ? `${hex}0` : hex;
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
 /** Base64url without padding (RFC 4648 §5). */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

@@ -6,21 +6,17 @@
  * @module
  */
 import { CryptoError } from '../errors.ts';
-import { toBytes, toHex } from '../encoding.ts';
+import { hexToBytes, toBytes, toHex } from '../encoding.ts';
 
 const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
-
-function fromHex(hex: string): Uint8Array {
-  if (!/^(?:[0-9a-f]{2})+$/i.test(hex)) throw new CryptoError('bad_input', 'expected a hex key');
-  return Uint8Array.from(hex.match(/../g)!, (byte) => parseInt(byte, 16));
-}
 
 /**
  * The token function of one `purpose` under the data key (hex, as `exportDataKeyHex` gives it):
  * each purpose has its own subkey, so tokens of one index never match another's.
  */
 export async function blindIndexer(dataKeyHex: string, purpose: string): Promise<(value: string) => Promise<string>> {
-  const master = await crypto.subtle.importKey('raw', fromHex(dataKeyHex) as BufferSource, HMAC, false, ['sign']);
+  if (!/^(?:[0-9a-f]{2})+$/i.test(dataKeyHex)) throw new CryptoError('bad_input', 'expected a hex key');
+  const master = await crypto.subtle.importKey('raw', hexToBytes(dataKeyHex) as BufferSource, HMAC, false, ['sign']);
   const subkey = await crypto.subtle.sign('HMAC', master, toBytes(`motcua/blind-index/${purpose}`) as BufferSource);
   const key = await crypto.subtle.importKey('raw', subkey, HMAC, false, ['sign']);
   // 128 bits: collisions stay out of reach for any number of citizens.

@@ -3,7 +3,7 @@
  * /ByteRange, its /Contents, /M, /SubFilter and the Motcua signing method.
  * @module
  */
-import { hexToBytes } from '../pki/der.ts';
+import { hexToBytes } from '../encoding.ts';
 
 export interface FoundSignature {
   byteRange: [number, number, number, number];

@@ -63,10 +63,3 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-
-export function hexToBytes(hex: string): Uint8Array {
-  const clean = hex.length % 2 ? `${hex}0` : hex;
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}

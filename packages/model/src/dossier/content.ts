@@ -68,7 +68,7 @@ function docShape(am: ContentEngine, content: DossierContent): AmMap {
 }
 
 /** The content fields an Automerge document holds. */
-export function projectDoc(doc: unknown): DossierContent {
+function projectDoc(doc: unknown): DossierContent {
   const plain = JSON.parse(JSON.stringify(doc)) as Record<string, Json>;
   const components = Object.entries((plain.components ?? {}) as Record<string, Record<string, Json>>)
     .map(([id, { position, ...c }]) => ({ id, position: Number(position), c }))

@@ -26,6 +26,7 @@
 import { canonicalJson } from '../canonical-json.ts';
 import type { Dossier, DossierComponent } from '../schemas/dossier.schema.ts';
 import { containsContent } from './content-bytes.ts';
+import { CONTENT_FIELDS } from './content.ts';
 import { statusLabel, type DossierStatusCode } from './status.ts';
 
 /** Higher wins a concurrent status change. */
@@ -78,7 +79,7 @@ function absorbs(x: Dossier, y: Dossier): boolean {
     && holdsContent(x, y);
 }
 
-const CONTENT_KEYS = ['applicant', 'summary', 'components', 'returnMethod', 'notify', 'content'] as const;
+const CONTENT_KEYS = [...CONTENT_FIELDS, 'content'] as const;
 
 /** The editable content of the merge, taken whole from one side so that fields and `content` agree. */
 function mergeContentFields(newer: Dossier, older: Dossier): Partial<Dossier> {

@@ -5,7 +5,7 @@ import { dossierSchema } from './dossier.schema.ts';
 /** The fields a summary shares with its dossier are the dossier's own definitions. */
 const dossier = dossierSchema.properties;
 
-const count = { type: 'integer', minimum: 0, maximum: 50, multipleOf: 1 } as const;
+const count = { type: 'integer', minimum: 0, maximum: dossier.components.items.properties.fileIds.maxItems, multipleOf: 1 } as const;
 
 /**
  * A dossier summary (bản tóm tắt hồ sơ): what the nation keeps of a province's dossier for national
@@ -47,7 +47,7 @@ export const summarySchema = {
       },
     },
     /** Files of the signed result; null while there is no result. */
-    resultFiles: { type: ['integer', 'null'], minimum: 0, maximum: 20, multipleOf: 1 },
+    resultFiles: { type: ['integer', 'null'], minimum: 0, maximum: dossier.result.properties.fileIds.maxItems, multipleOf: 1 },
     fee: dossier.fee,
     submittedAt: dossier.submittedAt,
     receivedAt: dossier.receivedAt,
