@@ -7,11 +7,11 @@
 import { canonical } from '../../apps/sync/src/sync/documents.ts';
 import { replicationPlan } from '../../apps/sync/src/upstream/plan.ts';
 import { login } from '../helpers/server.ts';
+import { holdingDifferences } from './holdings.ts';
 import type { Country, TierNode } from './country.ts';
 import type { DeviceHost } from './device-hosts.ts';
 import { serverView } from './invariants.ts';
-
-const PASSWORD = 'Demo@2026';
+import { PASSWORD } from './http-actor.ts';
 
 /** Signs tier accounts in once per server and reuses the tokens (they survive restarts). */
 export function createSessions() {
@@ -31,16 +31,7 @@ export function createSessions() {
 type Sessions = ReturnType<typeof createSessions>;
 
 const agencyOf = (json: string) => (JSON.parse(json) as { agencyId?: unknown }).agencyId;
-
-/** What `below` holds of `agencyIds` compared with what `above` holds of them: one line per difference. */
-function compare(what: string, below: Map<string, string>, above: Map<string, string>, agencyIds: string[]): string[] {
-  const problems: string[] = [];
-  const mine = (map: Map<string, string>) => new Map([...map].filter(([, json]) => agencyIds.includes(agencyOf(json) as string)));
-  const [here, there] = [mine(below), mine(above)];
-  for (const [id, json] of here) if (there.get(id) !== json) problems.push(`${what}/${id} ${there.has(id) ? 'differs above' : 'missing above'}`);
-  for (const id of there.keys()) if (!here.has(id)) problems.push(`${what}/${id} above but not below`);
-  return problems;
-}
+const mine = (map: Map<string, string>, agencyIds: string[]) => new Map([...map].filter(([, json]) => agencyIds.includes(agencyOf(json) as string)));
 
 /** What the tier's replication plan sends up, compared with what its parent holds of it. */
 async function tierDivergence(node: TierNode, sessions: Sessions): Promise<string[]> {
@@ -50,7 +41,7 @@ async function tierDivergence(node: TierNode, sessions: Sessions): Promise<strin
     const held = await serverView(node.server.url(), await sessions(node, node.tierAccount), from);
     const below = project ? new Map([...held].map(([id, json]) => [id, canonical(project(JSON.parse(json)))])) : held;
     const above = await serverView(parent.server.url(), await sessions(parent, node.tierAccount), to);
-    problems.push(...compare(`${node.name} → ${parent.name}: ${to}`, below, above, node.agencyIds));
+    problems.push(...holdingDifferences(`${node.name} → ${parent.name}: ${to}`, mine(below, node.agencyIds), mine(above, node.agencyIds)));
   }
   return problems;
 }

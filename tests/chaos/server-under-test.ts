@@ -8,6 +8,7 @@ import { REPO_ROOT, type Tier } from '../../apps/sync/src/config.ts';
 import { startServer, type RunningServer, type StartServerOptions } from '../../apps/sync/src/server.ts';
 import { openStore } from '../../apps/sync/src/store/index.ts';
 import type { SyncStore } from '../../apps/sync/src/store/types.ts';
+import { PASSWORD } from './http-actor.ts';
 
 export type ServerMode = 'inproc' | 'child';
 
@@ -26,8 +27,6 @@ export interface ServerUnderTest {
   stopForChecks(): Promise<SyncStore>;
   close(): Promise<void>;
 }
-
-const PASSWORD = 'Demo@2026';
 
 function spawnServer(dataDir: string, port: number, setup: ServerSetup): Promise<{ child: ChildProcess; port: number }> {
   const upstream = setup.upstream

@@ -1,18 +1,20 @@
 /**
  * What must hold between the tiers once the country has converged, checked on each server's
- * stored documents (read from its data folder after it stopped): each province holds exactly its
- * communes' dossiers, histories and warehouse, and nothing of the other province; the nation holds
- * each province's warehouse and the summary of each of its dossiers, and nothing more (no dossiers,
- * no histories); every acknowledged event
- * reached its commune and province, every acknowledged warehouse document the nation too; every device's history chain verifies there; no two dossiers
- * in the country share a code, and a dossier carries the same code at every tier; no commune or
- * province holds documents of another place (but the demo seed every server starts with).
+ * stored documents (read from its data folder after it stopped): each parent holds exactly what
+ * its lower tiers' replication plans send up (a province its communes' dossiers, histories and
+ * warehouse; the nation the provinces' warehouse and dossier summaries, no dossier, no history);
+ * every acknowledged event reached its commune and province, every acknowledged warehouse document
+ * the nation too; every device's history chain verifies there; no two dossiers in the country share
+ * a code, and a dossier carries the same code at every tier; no commune or province holds documents
+ * of another place (but the demo seed every server starts with).
  */
 import { sha256Hex } from '@motcua/crypto';
-import { summarizeDossier, verifyChain, type Dossier, type DossierEvent } from '@motcua/model';
+import { verifyChain, type DossierEvent } from '@motcua/model';
 import { canonical } from '../../apps/sync/src/sync/documents.ts';
 import type { SyncStore } from '../../apps/sync/src/store/types.ts';
+import { replicationPlan } from '../../apps/sync/src/upstream/plan.ts';
 import type { TierNode } from './country.ts';
+import { holdingDifferences } from './holdings.ts';
 
 type Doc = Record<string, unknown>;
 const COLLECTIONS = ['dossiers', 'events', 'warehouse'] as const;
@@ -48,22 +50,23 @@ export interface TierFacts {
   seeded: Set<string>;
 }
 
-/** What an agency's tier sends up: no citizen drafts, nor their histories. */
-const sentUp = (collection: Held, doc: Doc) => !(collection === 'dossiers' && doc.status === 0) && !(collection === 'events' && doc.toStatus === 0);
-
-function sameHoldings(what: string, below: Map<string, Doc>, above: Map<string, Doc>): string[] {
-  const problems: string[] = [];
-  for (const [id, doc] of below) {
-    const there = above.get(id);
-    if (!there) problems.push(`${what}: ${id} missing above`);
-    else if (canonical(there) !== canonical(doc)) problems.push(`${what}: ${id} differs above`);
-  }
-  for (const id of above.keys()) if (!below.has(id)) problems.push(`${what}: ${id} above only`);
-  return problems;
-}
-
 const ofAgencies = (map: Map<string, Doc>, agencyIds: string[], keep: (doc: Doc) => boolean = () => true) =>
   new Map([...map].filter(([, doc]) => agencyIds.includes(doc.agencyId as string) && keep(doc)));
+
+/** A citizen's draft, or its history: the citizen's alone, never sent up. */
+const isDraft = (doc: Doc) => doc.status === 0 || doc.toStatus === 0;
+
+/** The parent of `node` holds exactly what its replication plan sends up of its agencies. */
+function sentUpDifferences(node: TierNode, snapshots: Map<TierNode, Snapshot>): string[] {
+  const parent = node.parent!;
+  return replicationPlan(node.tier).push.flatMap(({ from, to, project }) => {
+    const below = ofAgencies(snapshots.get(node)![from as Held], node.agencyIds, (doc) => !isDraft(doc));
+    const sent = new Map([...below].map(([id, doc]) => [id, canonical(project ? project(doc) : doc)]));
+    const held = ofAgencies(snapshots.get(parent)![to as Held], node.agencyIds);
+    const above = new Map([...held].map(([id, doc]) => [id, canonical(doc)]));
+    return holdingDifferences(`${node.name} → ${parent.name} ${to}`, sent, above);
+  });
+}
 
 /** Documents a tier holds outside its agencies that it did not get from the demo seed. */
 function foreign(node: TierNode, snapshot: Snapshot, seeded: Set<string>, collections: readonly Held[]): string[] {
@@ -77,24 +80,12 @@ export async function checkTiers(facts: TierFacts): Promise<string[]> {
   const { snapshots, seeded } = facts;
   const at = (node: TierNode) => snapshots.get(node)!;
   const problems: string[] = [];
-  // Each province holds exactly what its communes sent up.
-  for (const commune of facts.communes) {
-    const province = commune.parent!;
-    for (const collection of COLLECTIONS) {
-      const below = ofAgencies(at(commune)[collection], commune.agencyIds, (doc) => sentUp(collection, doc));
-      problems.push(...sameHoldings(`${commune.name} → ${province.name} ${collection}`, below, ofAgencies(at(province)[collection], commune.agencyIds)));
-    }
-  }
+  // Each parent holds exactly what its communes and provinces sent up (the nation: summaries, not dossiers).
+  for (const node of [...facts.communes, ...facts.provinces]) problems.push(...sentUpDifferences(node, snapshots));
   // Scope never leaked between tiers: a commune or province holds nothing of another place.
   for (const node of [...facts.communes, ...facts.provinces]) problems.push(...foreign(node, at(node), seeded, COLLECTIONS));
-  // The nation holds each province's warehouse and its dossiers' summaries; no dossier, no history.
+  // The nation holds no dossier and no history, only what the provinces sent.
   const nation = at(facts.nation);
-  for (const province of facts.provinces) {
-    const warehouse = ofAgencies(at(province).warehouse, province.agencyIds);
-    problems.push(...sameHoldings(`${province.name} → nation warehouse`, warehouse, ofAgencies(nation.warehouse, province.agencyIds)));
-    const summaries = new Map([...ofAgencies(at(province).dossiers, province.agencyIds)].map(([id, doc]) => [id, summarizeDossier(doc as unknown as Dossier) as unknown as Doc]));
-    problems.push(...sameHoldings(`${province.name} → nation summaries`, summaries, ofAgencies(nation.summaries, province.agencyIds)));
-  }
   problems.push(...foreign(facts.nation, nation, seeded, ['warehouse', 'summaries']));
   for (const collection of ['dossiers', 'events'] as const) {
     const held = [...nation[collection].keys()].filter((id) => !seeded.has(id));
