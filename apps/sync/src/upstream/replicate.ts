@@ -106,11 +106,12 @@ async function pushPage(ctx: ReplicateContext, step: PushStep, docs: StoredDocum
       }
     }
   }
-  const answers: Array<{ master: WireDocument; local: StoredDocument; next: WireDocument }> = [];
-  for (const master of conflicts) {
-    const local = await ctx.store.documents.get(step.from, String(master.id));
-    if (local) answers.push({ master, local, next: resolve(step, master, local) });
-  }
+  // Read fresh, not from the page: a write-back must merge with what is stored now.
+  const locals = await Promise.all(conflicts.map((master) => ctx.store.documents.get(step.from, String(master.id))));
+  const answers = conflicts.flatMap((master, i) => {
+    const local = locals[i];
+    return local ? [{ master, local, next: resolve(step, master, local) }] : [];
+  });
   // Where this tier's answer differs from the parent's version, it goes up again in one batch.
   const again = answers.filter(({ master, next }) => canonical(next) !== canonical(master) && collection !== 'events');
   const changedMeanwhile = new Set(
