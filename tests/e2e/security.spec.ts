@@ -94,6 +94,9 @@ describe('the PWA under the strict CSP', () => {
     await firstCard.getByText('0/0 hồ sơ', { exact: false }).waitFor();
     await page.getByLabel('Đơn vị').selectOption('001.29.00.H34');
     await expect.poll(async () => Number(/\/(\d+) hồ sơ/.exec((await firstCard.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
+    // A date that does not exist is named, not silently ignored.
+    await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('32/13/2020');
+    await page.getByRole('alert').filter({ hasText: 'Nhập ngày dạng dd/mm/yyyy' }).waitFor();
     expect(violations).toEqual([]);
     await page.close();
   });

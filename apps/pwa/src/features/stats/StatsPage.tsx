@@ -48,9 +48,14 @@ export default function StatsPage() {
     };
   }
 
+  /** Why the typed period is not one yet (the last rates stay on screen meanwhile), or null. */
+  const problem = () =>
+    !isIsoDate(from()) || !isIsoDate(to())
+      ? 'Nhập ngày dạng dd/mm/yyyy, ví dụ 01/11/2026.'
+      : from() > to() ? '"Từ ngày" phải trước hoặc trùng "Đến ngày".' : null;
+
   const [rates] = createResource(
-    // A date still being typed is not a period yet: the last rates stay on screen.
-    () => (isIsoDate(from()) && isIsoDate(to()) && from() <= to() ? { from: from(), to: to(), agencyId: agencyId() } : null),
+    () => (problem() ? null : { from: from(), to: to(), agencyId: agencyId() }),
     async (period): Promise<Rates> => {
       const remote = fileRemoteOf(db);
       if (remote) {
@@ -80,13 +85,16 @@ export default function StatsPage() {
         </Show>
         <div class="field">
           <label for="stats-from">Từ ngày (dd/mm/yyyy)</label>
-          <DateInput id="stats-from" autocomplete="off" value={from()} onChange={setFrom} />
+          <DateInput id="stats-from" autocomplete="off" value={from()} onChange={setFrom} invalid={!!problem()} describedBy={problem() ? 'stats-period-error' : undefined} />
         </div>
         <div class="field">
           <label for="stats-to">Đến ngày (dd/mm/yyyy)</label>
-          <DateInput id="stats-to" autocomplete="off" value={to()} onChange={setTo} />
+          <DateInput id="stats-to" autocomplete="off" value={to()} onChange={setTo} invalid={!!problem()} describedBy={problem() ? 'stats-period-error' : undefined} />
         </div>
       </div>
+      <Show when={problem()}>
+        <p id="stats-period-error" class="field-error" role="alert">{problem()}</p>
+      </Show>
       <Show when={rates()} fallback={<p role="status">Đang tính…</p>}>
         {(r) => <RatesView digitization={r().digitization} reuse={r().reuse} source={r().source} />}
       </Show>
