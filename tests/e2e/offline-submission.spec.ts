@@ -59,6 +59,8 @@ describe('a citizen submits offline; the desk receives it after sync', () => {
     // Still offline: a reload brings back the app, the session and the submitted dossier.
     await page.reload();
     await page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).waitFor();
+    // …and still says when it last reached the server.
+    await page.getByText(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/).waitFor();
     await page.goto(`${server.url}/ho-so-cua-toi`);
     await page.getByRole('heading', { name: 'Hồ sơ của tôi' }).waitFor();
     await page.getByRole('cell', { name: PROCEDURE }).first().waitFor();

@@ -91,12 +91,20 @@ const DEFAULT_STREAMED: DeviceCollectionName[] = ['dossiers', 'events', 'files',
  */
 export function startReplication(db: MotcuaDatabase, options: ReplicationOptions): SyncHandle {
   const client = createApiClient(options);
-  const lastSyncedAt = new BehaviorSubject<Date | null>(null);
+  const storage = globalThis.localStorage ?? null;
+  // Remembered across reloads: a desk reopened offline still says when it last reached the server.
+  const syncedKey = `motcua.lastSynced.${db.name}`;
+  const remembered = Number(storage?.getItem(syncedKey) ?? 0);
+  const lastSyncedAt = new BehaviorSubject<Date | null>(remembered > 0 ? new Date(remembered) : null);
   const errors = new Subject<Error>();
   const wake = new Subject<void>();
   const streamed = new Set(options.streamCollections ?? DEFAULT_STREAMED);
-  const onSynced = () => lastSyncedAt.next(new Date());
-  const refusals = createRefusalLog(globalThis.localStorage ?? null, `motcua.refused.${db.name}`);
+  const onSynced = () => {
+    const now = new Date();
+    lastSyncedAt.next(now);
+    storage?.setItem(syncedKey, String(now.getTime()));
+  };
+  const refusals = createRefusalLog(storage, `motcua.refused.${db.name}`);
   const onError = (error: unknown) => {
     if (!(error instanceof OfflineError)) errors.next(error instanceof Error ? error : new Error(String(error)));
   };
