@@ -16,7 +16,13 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 
 /** Waits until the status bar says nothing is waiting to sync. */
 export async function waitForSynced(page: Page, timeout = 60_000): Promise<void> {
-  await page.getByText('0 thay đổi chờ đồng bộ').waitFor({ timeout });
+  try {
+    await page.getByText('0 thay đổi chờ đồng bộ').waitFor({ timeout });
+  } catch (error) {
+    // Say what the status bar showed instead: an error, a refusal or a count that never fell.
+    const bar = await page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).innerText({ timeout: 1000 }).catch(() => '(no status bar)');
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nStatus bar: ${bar.replace(/\s+/g, ' ')}`);
+  }
 }
 
 /** Waits until the page is controlled by the service worker, so it can reload with no network. */

@@ -5,7 +5,9 @@
  * @remarks A document is pending when its local state differs from the state RxDB assumes the
  * server holds (kept in the replication's meta instance), which is exactly what RxDB would push.
  * The set is computed once when the replication starts, then re-checked for each local change and
- * whenever the replication becomes idle (after a push was acknowledged).
+ * whenever the replication becomes idle (after a push was acknowledged). Rechecks run one after
+ * another, so a recheck that read the state just before an acknowledgement is always followed by one
+ * that reads it after.
  * @module
  */
 import { BehaviorSubject, filter, type Observable, type Subscription } from 'rxjs';
@@ -25,15 +27,14 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
 
-  function check(ids: Iterable<string>): void {
-    const list = [...new Set(ids)];
-    if (list.length === 0) return;
-    queue = queue.then(() => recheck(list)).catch(() => undefined);
+  /** Queues a recheck; `ids` is read when the recheck runs, after those queued before it. */
+  function check(ids: () => Iterable<string>): void {
+    queue = queue.then(() => recheck([...new Set(ids())])).catch(() => undefined);
   }
 
   async function recheck(ids: string[]): Promise<void> {
     const meta = replication.metaInstance;
-    if (stopped || !meta || collection.closed) return;
+    if (ids.length === 0 || stopped || !meta || collection.closed) return;
     const forkDocs = await collection.storageInstance.findDocumentsById(ids, true);
     const metaIds = ids.map((id) => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId: id, isCheckpoint: '0' }));
     const metaDocs = await meta.findDocumentsById(metaIds, true);
@@ -56,10 +57,12 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
   void replication.startPromise.then(async () => {
     if (stopped || collection.closed) return;
     const docs = await collection.find().exec();
-    check(docs.map((d) => d.primary));
+    check(() => docs.map((d) => d.primary));
     subs.push(
-      collection.eventBulks$.subscribe((bulk) => check(bulk.events.map((e) => e.documentId))),
-      replication.active$.pipe(filter((active) => !active)).subscribe(() => check([...pending])),
+      collection.eventBulks$.subscribe((bulk) => check(() => bulk.events.map((e) => e.documentId))),
+      // The pending set as it is once earlier rechecks are done: one of them may still be adding
+      // a document whose push has just been acknowledged.
+      replication.active$.pipe(filter((active) => !active)).subscribe(() => check(() => pending)),
     );
   });
 

@@ -1,0 +1,86 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { firstValueFrom, filter } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Dossier } from '@motcua/model';
+import { closeDatabase, createDatabase, type MotcuaDatabase } from './database.ts';
+import { trackPending, type PendingTracker } from './pending.ts';
+import { enableDevMode, sampleDossier, testStorages, uniqueName } from './testing.ts';
+
+beforeAll(() => enableDevMode());
+
+describe.each(testStorages)('the pending count on $name storage', ({ create }) => {
+  let db: MotcuaDatabase;
+  let replication: RxReplicationState<Dossier, unknown>;
+  let tracker: PendingTracker;
+  afterEach(async () => {
+    tracker.stop();
+    await replication.cancel();
+    await closeDatabase(db);
+  });
+
+  /** A live replication whose server holds every push until `acknowledge` is called. */
+  async function start() {
+    db = await createDatabase({ storage: create(), name: uniqueName() });
+    let acknowledge = () => {};
+    const acknowledged = new Promise<void>((resolve) => { acknowledge = resolve; });
+    replication = replicateRxCollection<Dossier, unknown>({
+      replicationIdentifier: 'pending-test',
+      collection: db.dossiers,
+      live: true,
+      waitForLeadership: false,
+      pull: { handler: async () => ({ documents: [], checkpoint: null }) },
+      push: { handler: async () => { await acknowledged; return []; } },
+    });
+    await replication.awaitInitialReplication();
+    tracker = trackPending(db.dossiers, replication);
+    const counts: number[] = [];
+    tracker.count$.subscribe((n) => counts.push(n));
+    return { counts, acknowledge, idle: () => firstValueFrom(replication.active$.pipe(filter((a) => !a))) };
+  }
+
+  it('counts a change until the server acknowledges it', async () => {
+    const { counts, acknowledge } = await start();
+    await db.dossiers.insert(sampleDossier());
+    await until(() => counts.at(-1) === 1);
+    acknowledge();
+    await until(() => counts.at(-1) === 0);
+    expect(counts).toEqual([0, 1, 0]);
+  });
+
+  it('falls to 0 when the acknowledgement lands while a recheck is still reading the state before it', async () => {
+    const { counts, acknowledge, idle } = await start();
+    // The recheck of the new change reads the replication's record of the server's state, and
+    // its answer arrives only once the push has been acknowledged: it saw the change as unsent.
+    const meta = replication.metaInstance!;
+    const read = meta.findDocumentsById.bind(meta);
+    const fork = db.dossiers.storageInstance;
+    const readFork = fork.findDocumentsById.bind(fork);
+    let held = 0;
+    let holdNext = false;
+    fork.findDocumentsById = async (...args) => {
+      const docs = await readFork(...args);
+      holdNext = held === 0; // the tracker reads the document, then its server state
+      return docs;
+    };
+    meta.findDocumentsById = async (...args) => {
+      if (!holdNext) return read(...args);
+      holdNext = false;
+      held++;
+      const stale = await read(...args);
+      acknowledge();
+      await idle();
+      return stale;
+    };
+    await db.dossiers.insert(sampleDossier());
+    await until(() => held === 1 && counts.includes(1));
+    await until(() => counts.at(-1) === 0);
+  });
+});
+
+async function until(ok: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
