@@ -28,8 +28,10 @@ describe('makePopulationClient', () => {
     expect(await unavailable(query)).toEqual({ status: 'offline' });
   });
 
-  it('passes the server message of a refused check', async () => {
-    const ask = makePopulationClient({ baseUrl: 'http://x', getAccessToken: async () => 't', fetch: async () => json(429, { error: { code: 'rate_limited', message: 'Tra cứu quá nhiều lần' } }) });
-    expect(await ask(query)).toEqual({ status: 'error', message: 'Tra cứu quá nhiều lần' });
+  it('passes the server message of a refused check, and says when a later try may pass', async () => {
+    const limited = makePopulationClient({ baseUrl: 'http://x', getAccessToken: async () => 't', fetch: async () => json(429, { error: { code: 'rate_limited', message: 'Tra cứu quá nhiều lần' } }) });
+    expect(await limited(query)).toEqual({ status: 'error', message: 'Tra cứu quá nhiều lần', retryLater: true });
+    const invalid = makePopulationClient({ baseUrl: 'http://x', getAccessToken: async () => 't', fetch: async () => json(400, { error: { code: 'invalid_cccd', message: 'Số CCCD không hợp lệ' } }) });
+    expect(await invalid(query)).toEqual({ status: 'error', message: 'Số CCCD không hợp lệ' });
   });
 });

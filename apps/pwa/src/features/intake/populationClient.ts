@@ -14,7 +14,8 @@ export type PopulationReply =
   | { status: 'found'; person: PopulationPerson; source: string }
   | { status: 'mismatch' | 'not_found'; source: string }
   | { status: 'offline' }
-  | { status: 'error'; message: string };
+  /** `retryLater`: the registry asked to slow down (HTTP 429); the same query may pass later. */
+  | { status: 'error'; message: string; retryLater?: true };
 
 export interface PopulationClientOptions {
   baseUrl: string;
@@ -44,7 +45,8 @@ export function makePopulationClient(options: PopulationClientOptions): (query: 
       | { error: { message: string } }
       | null;
     if (!response.ok || !body || 'error' in body && body.error) {
-      return { status: 'error', message: (body as { error?: { message: string } } | null)?.error?.message ?? `Lỗi ${response.status}` };
+      const message = (body as { error?: { message: string } } | null)?.error?.message ?? `Lỗi ${response.status}`;
+      return response.status === 429 ? { status: 'error', message, retryLater: true } : { status: 'error', message };
     }
     return body as PopulationReply;
   };

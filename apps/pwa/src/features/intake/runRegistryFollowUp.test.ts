@@ -17,6 +17,12 @@ function received(id: string, cccd: string, identityCheck: Dossier['identityChec
   return { ...base, id, status: 2, receivedAt, ownerCccd: cccd, applicant: { ...base.applicant, cccd }, identityCheck };
 }
 
+/** The device's event chain, kept in memory. */
+function memoryChain() {
+  const storage = new Map<string, string>();
+  return makeDeviceChain({ storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) } });
+}
+
 const card = (by = desk.fullName) => ({ source: 'card_visual' as const, at: '2026-11-23T02:00:00.000Z', by });
 
 describe.each(testStorages)('queued registry checks on $name storage', ({ create }) => {
@@ -35,8 +41,7 @@ describe.each(testStorages)('queued registry checks on $name storage', ({ create
       received('colleague', '062099000123', card('Đinh Thị Mai')),
       received('old', '062099000123', card(), '2026-09-01T02:00:00.000Z'),
     ]);
-    const storage = new Map<string, string>();
-    const chain = makeDeviceChain({ storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) } });
+    const chain = memoryChain();
     const asked: string[] = [];
     let online = false;
     const ask = async (q: PopulationQuery): Promise<PopulationReply> => {
@@ -69,5 +74,35 @@ describe.each(testStorages)('queued registry checks on $name storage', ({ create
     asked.length = 0;
     expect(await runRegistryFollowUp(deps)).toEqual({ answered: 0, offline: false });
     expect(asked).toEqual([]);
+  });
+
+  it('asks for the others before the dossiers whose check failed, and stops a pass when asked to slow down', async () => {
+    db = await createDatabase({ storage: create(), name: uniqueName(), collections: ['dossiers', 'events'] });
+    await db.dossiers.bulkInsert([
+      received('a-failing', '062301000456', card(), '2026-11-23T01:00:00.000Z'),
+      received('b', '062099000123', card(), '2026-11-23T02:00:00.000Z'),
+      received('c', '062099000124', card(), '2026-11-23T03:00:00.000Z'),
+    ]);
+    const chain = memoryChain();
+    const asked: string[] = [];
+    let limited = false;
+    const ask = async (q: PopulationQuery): Promise<PopulationReply> => {
+      asked.push(q.cccd);
+      if (limited) return { status: 'error', message: 'Tra cứu quá nhiều lần', retryLater: true };
+      return q.cccd === '062301000456' ? { status: 'error', message: 'Lỗi 500' } : { status: 'found', source: 'demo', person: {} as never };
+    };
+    const deps = { db, user: desk, ask, chain, now: () => NOW, limit: 1, failures: new Map<string, number>() };
+
+    expect(await runRegistryFollowUp(deps)).toEqual({ answered: 0, offline: false });
+    expect(await runRegistryFollowUp(deps)).toEqual({ answered: 1, offline: false });
+    expect(await runRegistryFollowUp(deps)).toEqual({ answered: 1, offline: false });
+    expect(asked).toEqual(['062301000456', '062099000123', '062099000124']);
+
+    await db.dossiers.insert(received('d', '062099000125', card(), '2026-11-23T04:00:00.000Z'));
+    await db.dossiers.insert(received('e', '062099000126', card(), '2026-11-23T05:00:00.000Z'));
+    limited = true;
+    asked.length = 0;
+    expect(await runRegistryFollowUp({ ...deps, limit: 10 })).toEqual({ answered: 0, offline: true });
+    expect(asked).toEqual(['062099000125']);
   });
 });

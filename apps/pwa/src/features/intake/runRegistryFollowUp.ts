@@ -22,9 +22,14 @@ export interface RegistryFollowUpDeps {
   now?: () => Date;
   /** Checks per pass (default 10). */
   limit?: number;
+  /**
+   * Dossiers whose last check failed, with when: later passes ask for them after the others, so
+   * a few that keep failing never hold the rest back. Kept across passes by the caller.
+   */
+  failures?: Map<string, number>;
 }
 
-/** One pass; returns how many dossiers got an answer, and whether the registry was unreachable. */
+/** One pass; returns how many dossiers got an answer, and whether the registry was unreachable (or asked to wait). */
 export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{ answered: number; offline: boolean }> {
   const { db, user } = deps;
   const now = deps.now ?? (() => new Date());
@@ -38,12 +43,21 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
     (await db.events.find({ selector: { type: DossierEventType.IdentityChecked, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
   );
   const store = makeRxDossierStore(db);
+  const failures = deps.failures ?? new Map<string, number>();
+  // Stable: never-failed dossiers keep the order of reception, before those that failed.
+  const awaiting = awaitingRegistryCheck(received, checked, user.fullName)
+    .sort((a, b) => (failures.get(a.id) ?? 0) - (failures.get(b.id) ?? 0));
   let answered = 0;
-  for (const dossier of awaitingRegistryCheck(received, checked, user.fullName).slice(0, deps.limit ?? 10)) {
+  for (const dossier of awaiting.slice(0, deps.limit ?? 10)) {
     const { cccd, fullName, birthDate } = dossier.applicant;
     const answer = await deps.ask({ cccd, fullName, birthDate });
-    if (answer.status === 'offline') return { answered, offline: true };
-    if (answer.status === 'error') continue;
+    // Unreachable, or asking to slow down: the rest of the pass would be refused the same way.
+    if (answer.status === 'offline' || (answer.status === 'error' && answer.retryLater)) return { answered, offline: true };
+    if (answer.status === 'error') {
+      failures.set(dossier.id, now().getTime());
+      continue;
+    }
+    failures.delete(dossier.id);
     const current = (await store.getDossier(dossier.id)) ?? dossier;
     const recorded = recordRegistryAnswer({
       dossier: current, answer, now: now(), eventId: newId(), deviceId: deps.chain.deviceId,
@@ -64,10 +78,11 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
 export function startRegistryFollowUp(deps: RegistryFollowUpDeps, sync: Pick<SyncHandle, 'online$' | 'progress$'>): Subscription {
   const leader = deps.db.multiInstance ? deps.db.waitForLeadership() : Promise.resolve(true);
   const synced = firstValueFrom(sync.progress$.pipe(filter((p) => p.initialDone)));
+  const passes = { ...deps, failures: new Map<string, number>() };
   return from(Promise.all([leader, synced]))
     .pipe(
       switchMap(() => merge(sync.online$.pipe(filter(Boolean)), interval(5 * 60_000))),
-      exhaustMap(() => from(runRegistryFollowUp(deps).catch(() => null))),
+      exhaustMap(() => from(runRegistryFollowUp(passes).catch(() => null))),
     )
     .subscribe();
 }
