@@ -6,7 +6,7 @@ import type { WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
 import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
 import { mirror } from './plan.ts';
-import { checkpointOf, replicateOnce, type ReplicateContext } from './replicate.ts';
+import { checkpointOf, REFUSED_RETRY_MS, replicateOnce, type ReplicateContext } from './replicate.ts';
 
 const AGENCY = '001.29.00.H34';
 const doc = (name: string): WireDocument => ({ id: 'kho-1', ownerCccd: '062099000123', agencyId: AGENCY, name, _deleted: false });
@@ -58,7 +58,7 @@ describe('replicateOnce', () => {
     expect(await checkpointOf(store, 'push', 'warehouse')).toBeGreaterThanOrEqual(seq);
   });
 
-  it('sends a row the parent refused again at every pass until it takes it, without holding back the others', async () => {
+  it('sends a row the parent refused again once it changed here or an hour later, until it takes it, without holding back the others', async () => {
     const put = (id: string, name: string) => {
       const data = { ...doc(name), id };
       delete (data as Partial<WireDocument>)._deleted;
@@ -68,32 +68,47 @@ describe('replicateOnce', () => {
     await put('kho-3', 'giấy tờ sau nó');
     let refusing = true;
     const taken: string[] = [];
+    const sent: string[] = [];
     const client: UpstreamClient = {
       ...parent([]).client,
       async push(_collection, rows) {
+        sent.push(...rows.map((row) => String(row.newDocumentState.id)));
         if (refusing && rows.some((row) => row.newDocumentState.id === 'kho-2')) throw new UpstreamError('ngoài phạm vi', 403, 'out_of_scope');
         taken.push(...rows.map((row) => String(row.newDocumentState.id)));
         return [];
       },
     };
+    let clock = Date.parse('2026-11-24T08:00:00Z');
     const refused: string[] = [];
-    const first = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: [mirror('warehouse')], pull: [] });
+    const pass = () => replicateOnce({ ...context(client), now: () => clock, onRefused: (_c, id) => refused.push(id) }, { push: [mirror('warehouse')], pull: [] });
+    const first = await pass();
     expect(refused).toEqual(['kho-2']);
     expect(first.refused).toBe(1);
     expect(taken).toContain('kho-3');
 
-    // Still refused: tried again, still remembered.
+    // Unchanged and refused a minute ago: still refused, and no request for it.
     refused.length = 0;
-    const second = await replicateOnce({ ...context(client), onRefused: (_c, id) => refused.push(id) }, { push: [mirror('warehouse')], pull: [] });
-    expect([refused, second.refused]).toEqual([['kho-2'], 1]);
+    sent.length = 0;
+    clock += 60_000;
+    const second = await pass();
+    expect([sent, refused, second.refused]).toEqual([[], [], 1]);
+
+    // Changed here: sent again at once, refused again.
+    await put('kho-2', 'giấy tờ bị từ chối, đã sửa');
+    const third = await pass();
+    expect([refused, third.refused]).toEqual([['kho-2'], 1]);
+
+    // An hour later the parent takes it; then it is never sent again.
     refusing = false;
     taken.length = 0;
-    const third = await replicateOnce(context(client), { push: [mirror('warehouse')], pull: [] });
+    clock += REFUSED_RETRY_MS;
+    const fourth = await pass();
     expect(taken).toEqual(['kho-2']);
-    expect(third.refused).toBe(0);
-    taken.length = 0;
-    await replicateOnce(context(client), { push: [mirror('warehouse')], pull: [] });
-    expect(taken).toEqual([]);
+    expect(fourth.refused).toBe(0);
+    sent.length = 0;
+    clock += REFUSED_RETRY_MS;
+    await pass();
+    expect(sent).toEqual([]);
   });
 
   it('sends a projection to its own collection, answers the parent with it again and never writes the answer here', async () => {

@@ -27,8 +27,10 @@ export interface ReplicateContext {
    * parent's already, so pushing them back would only risk replacing a newer parent version.
    */
   echoes: Map<string, number>;
-  /** Told about each row the parent refused (the pass goes on without it; the next pass sends it again). */
+  /** Told about each row the parent refused (the pass goes on without it; it is sent again later). */
   onRefused?: (collection: CollectionName, id: string, reason: string) => void;
+  /** The clock (ms) that spaces out the retries of refused rows; default `Date.now`. */
+  now?: () => number;
 }
 
 export interface PassResult {
@@ -131,27 +133,66 @@ async function pushPage(ctx: ReplicateContext, step: PushStep, docs: StoredDocum
   return { pushed: docs.length - refused.length - unresolved.length, refused, unresolved };
 }
 
+/** A row the parent refused: the local version it refused, and when. */
+interface Refusal {
+  seq: number;
+  at: number;
+}
+
+/** A refused row that has not changed here is sent again after this long (the parent's rules or this tier's scope there may change). */
+export const REFUSED_RETRY_MS = 60 * 60_000;
+
+async function readRefused(store: SyncStore, collection: CollectionName): Promise<Map<string, Refusal>> {
+  const saved: unknown = JSON.parse((await store.meta.get(key('refused', collection))) ?? '{}');
+  // Earlier versions kept a list of ids: send those again now.
+  if (Array.isArray(saved)) return new Map(saved.map((id) => [String(id), { seq: -1, at: 0 }]));
+  return new Map(Object.entries(saved as Record<string, Refusal>));
+}
+
 /**
- * The rows the parent refused before are sent again at every pass until it takes them (its rules
- * or this tier's scope there may have changed): a refused write is never dropped. Returns the ids
- * still refused.
+ * The rows the parent refused before go up again once they changed here, or once an hour until it
+ * takes them: a refused write is never dropped, and an unchanged one costs no request per pass.
+ * Returns the rows still refused.
  */
-async function retryRefused(ctx: ReplicateContext, step: PushStep, result: PassResult): Promise<string[]> {
-  const ids = JSON.parse((await ctx.store.meta.get(key('refused', step.to))) ?? '[]') as string[];
-  const docs = (await Promise.all(ids.map((id) => ctx.store.documents.get(step.from, id)))).filter((d): d is StoredDocument => d !== null);
-  if (docs.length === 0) return [];
-  const page = await pushPage(ctx, step, docs);
+async function retryRefused(ctx: ReplicateContext, step: PushStep, result: PassResult): Promise<Map<string, Refusal>> {
+  const refused = await readRefused(ctx.store, step.to);
+  const now = (ctx.now ?? Date.now)();
+  const after = await checkpointOf(ctx.store, 'push', step.to);
+  const docs = (await Promise.all([...refused.keys()].map((id) => ctx.store.documents.get(step.from, id)))).filter((d): d is StoredDocument => d !== null);
+  const still = new Map<string, Refusal>();
+  const due: StoredDocument[] = [];
+  for (const doc of docs) {
+    const last = refused.get(doc.id)!;
+    if (doc.seq > after) {
+      still.set(doc.id, last); // changed here since: the pass sends it with the other changes
+    } else if (doc.seq !== last.seq || now - last.at >= REFUSED_RETRY_MS) {
+      due.push(doc);
+    } else {
+      still.set(doc.id, last);
+      result.refused++;
+    }
+  }
+  if (due.length === 0) return still;
+  const page = await pushPage(ctx, step, due);
   result.pushed += page.pushed;
   result.refused += page.refused.length;
-  return [...page.refused, ...page.unresolved];
+  noteRefused(still, due, page.refused, now);
+  // Changed on the parent while being resolved: tried again at the next pass.
+  for (const id of page.unresolved) still.set(id, { seq: -1, at: 0 });
+  return still;
+}
+
+/** Records the rows of `docs` the parent refused now. */
+function noteRefused(refused: Map<string, Refusal>, docs: StoredDocument[], ids: string[], at: number): void {
+  for (const id of ids) refused.set(id, { seq: docs.find((doc) => doc.id === id)!.seq, at });
 }
 
 async function pushCollection(ctx: ReplicateContext, step: PushStep, result: PassResult): Promise<void> {
   const scope = { kind: 'agencies', agencyIds: ctx.agencyIds, hideDrafts: true } as const;
   const collection = step.to;
-  const refused = new Set(await retryRefused(ctx, step, result));
+  const refused = await retryRefused(ctx, step, result);
   // Saved before each checkpoint move, so a refused row is remembered even if the pass stops there.
-  const saveRefused = () => ctx.store.meta.set(key('refused', collection), JSON.stringify([...refused]));
+  const saveRefused = () => ctx.store.meta.set(key('refused', collection), JSON.stringify(Object.fromEntries(refused)));
   await saveRefused();
   for (;;) {
     const after = await checkpointOf(ctx.store, 'push', collection);
@@ -161,7 +202,8 @@ async function pushCollection(ctx: ReplicateContext, step: PushStep, result: Pas
     const page = docs.length > 0 ? await pushPage(ctx, step, docs) : { pushed: 0, refused: [], unresolved: [] };
     result.pushed += page.pushed;
     result.refused += page.refused.length;
-    for (const id of page.refused) refused.add(id);
+    for (const doc of docs) if (!page.refused.includes(doc.id)) refused.delete(doc.id);
+    noteRefused(refused, docs, page.refused, (ctx.now ?? Date.now)());
     await saveRefused();
     if (page.unresolved.length > 0) {
       // Stop just before the first unresolved row: the next pass pushes it again, and until then
