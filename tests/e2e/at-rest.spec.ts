@@ -106,7 +106,11 @@ describe('encryption at rest on a shared commune PC', () => {
     await signIn(page, server.url, { shared: true });
     await page.getByText(CITIZEN_NAMES[0]!).first().waitFor({ timeout: 60_000 });
     await waitForSynced(page);
+    // Beside the database: when it last synced, its Automerge actor.
+    const besideDatabase = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('motcua-u-motcua-dakla')));
+    expect((await besideDatabase()).length).toBeGreaterThan(0);
     await signOut(page);
+    await expect.poll(besideDatabase).toEqual([]);
     const left = await page.evaluate(async () => ({
       databases: (await indexedDB.databases()).map((d) => d.name ?? ''),
       keys: Object.keys(localStorage).filter((k) => k.startsWith('motcua.keys.')),

@@ -8,6 +8,7 @@
  * @module
  */
 import type { ContentEngine } from '@motcua/model';
+import { databaseEntryKey } from './database-entries.ts';
 
 let loading: Promise<ContentEngine> | null = null;
 
@@ -41,7 +42,7 @@ export function newActorId(): string {
  * with another person's database on the same shared PC.
  */
 export function databaseActor(storage: Pick<Storage, 'getItem' | 'setItem'>, databaseName: string): string {
-  const key = `motcua.actor.${databaseName}`;
+  const key = databaseEntryKey('actor', databaseName);
   const known = storage.getItem(key);
   if (known && /^[0-9a-f]{32}$/.test(known)) return known;
   const actor = newActorId();

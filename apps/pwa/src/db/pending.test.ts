@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Dossier } from '@motcua/model';
@@ -41,9 +41,9 @@ describe.each(testStorages)('the pending count on $name storage', ({ create }) =
   it('counts a change until the server acknowledges it', async () => {
     const { counts, acknowledge } = await start();
     await db.dossiers.insert(sampleDossier());
-    await until(() => counts.at(-1) === 1);
+    await vi.waitUntil(() => counts.at(-1) === 1, { timeout: 4000 });
     acknowledge();
-    await until(() => counts.at(-1) === 0);
+    await vi.waitUntil(() => counts.at(-1) === 0, { timeout: 4000 });
     expect(counts).toEqual([0, 1, 0]);
   });
 
@@ -72,15 +72,7 @@ describe.each(testStorages)('the pending count on $name storage', ({ create }) =
       return stale;
     };
     await db.dossiers.insert(sampleDossier());
-    await until(() => held === 1 && counts.includes(1));
-    await until(() => counts.at(-1) === 0);
+    await vi.waitUntil(() => held === 1 && counts.includes(1), { timeout: 4000 });
+    await vi.waitUntil(() => counts.at(-1) === 0, { timeout: 4000 });
   });
 });
-
-async function until(ok: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -22,7 +22,9 @@ import { clearFileRemote, setFileRemote } from './files.ts';
 import { trackPending } from './pending.ts';
 import { ownerKeyShape } from './owner-key.ts';
 import { createPullStream, type Checkpoint } from './pull-stream.ts';
+import { databaseEntryKey } from './database-entries.ts';
 import { createRefusalLog } from './refusals.ts';
+import { sharePending } from './shared-pending.ts';
 import { replicateCollection, type PushRefusal } from './replicate-collection.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -93,7 +95,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
   const client = createApiClient(options);
   const storage = globalThis.localStorage ?? null;
   // Remembered across reloads: a desk reopened offline still says when it last reached the server.
-  const syncedKey = `motcua.lastSynced.${db.name}`;
+  const syncedKey = databaseEntryKey('lastSynced', db.name);
   const remembered = Number(storage?.getItem(syncedKey) ?? 0);
   const lastSyncedAt = new BehaviorSubject<Date | null>(remembered > 0 ? new Date(remembered) : null);
   const errors = new Subject<Error>();
@@ -104,7 +106,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     lastSyncedAt.next(now);
     storage?.setItem(syncedKey, String(now.getTime()));
   };
-  const refusals = createRefusalLog(storage, `motcua.refused.${db.name}`);
+  const refusals = createRefusalLog(storage, databaseEntryKey('refused', db.name));
   const onError = (error: unknown) => {
     if (!(error instanceof OfflineError)) errors.next(error instanceof Error ? error : new Error(String(error)));
   };
@@ -133,6 +135,13 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
   // With several tabs, only the leader replicates (RxDB waits for leadership) and uploads.
   const ready = db.multiInstance ? db.waitForLeadership() : Promise.resolve(true);
   const uploader = startFileUploader(db, client, { backoff: options.backoff, ready });
+  const ownPending$ = combineLatest([...trackers.map((t) => t.count$), uploader.pending$]).pipe(
+    map((counts) => counts.reduce((a, b) => a + b, 0)),
+    distinctUntilChanged(),
+  );
+  const pending = db.multiInstance
+    ? sharePending(`motcua.pending.${db.name}`, ownPending$, ready)
+    : { count$: ownPending$, stop: () => {} };
   const remote = { client };
   setFileRemote(db, remote);
   const subs = [
@@ -150,6 +159,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
       subs.forEach((s) => s.unsubscribe());
       uploader.stop();
       trackers.forEach((t) => t.stop());
+      pending.stop();
       clearFileRemote(db, remote);
       await Promise.all(states().map((r) => r.cancel()));
       lastSyncedAt.complete();
@@ -159,10 +169,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
 
   return {
     online$: client.online$.pipe(distinctUntilChanged()),
-    pending$: combineLatest([...trackers.map((t) => t.count$), uploader.pending$]).pipe(
-      map((counts) => counts.reduce((a, b) => a + b, 0)),
-      distinctUntilChanged(),
-    ),
+    pending$: pending.count$,
     lastSyncedAt$: lastSyncedAt.asObservable(),
     error$: errors.asObservable(),
     refused$: refusals.refused$,

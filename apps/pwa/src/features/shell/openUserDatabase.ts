@@ -8,6 +8,7 @@ import type { SessionUser } from '@motcua/model';
 import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { databaseActor } from '../../db/content-engine.ts';
+import { removeDatabaseEntries } from '../../db/database-entries.ts';
 import { ENCRYPTED_NAME_SUFFIX } from '../../db/encryption.ts';
 import { closeDatabase, createDatabase, startReplication } from '../../db/index.ts';
 import type { AuthClient } from '../../lib/auth.ts';
@@ -92,7 +93,8 @@ export async function closeCurrentDatabase(): Promise<void> {
 
 /**
  * Removes every local database of `userId` (the encrypted one and an unencrypted one of earlier
- * builds), closing it first if open. Changes not yet synced in them are lost.
+ * builds) and what the device kept beside them, closing it first if open. Changes not yet synced
+ * in them are lost.
  */
 export async function removeUserDatabases(userId: string): Promise<void> {
   const open = current?.userId === userId ? current : null;
@@ -109,6 +111,7 @@ export async function removeUserDatabases(userId: string): Promise<void> {
   for (const name of [databaseName(userId), legacyDatabaseName(userId)]) {
     await removeRxDatabase(name, getRxStorageDexie(), true);
     await deleteIndexedDatabases(`rxdb-dexie-${name}--`);
+    removeDatabaseEntries(localStorage, name);
   }
 }
 
