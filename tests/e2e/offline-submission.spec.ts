@@ -80,6 +80,7 @@ describe('a citizen submits offline; the desk receives it after sync', () => {
     await citizen.setOffline(false);
     await waitForSynced(page, 90_000);
     await waitForSynced(second);
+    await second.getByText('Trực tuyến').first().waitFor();
 
     // The receptionist of Đắk La receives it in another browser.
     const desk = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });

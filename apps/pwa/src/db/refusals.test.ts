@@ -1,4 +1,4 @@
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createRefusalLog } from './refusals.ts';
 
@@ -27,5 +27,21 @@ describe('the refusal log', () => {
     const storage = memory();
     storage.setItem('k', '{not json');
     expect(await firstValueFrom(createRefusalLog(storage, 'k').refused$)).toEqual([]);
+  });
+
+  it('lists what another tab added or cleared', async () => {
+    const storage = memory();
+    const changed = new Subject<string | null>();
+    const here = createRefusalLog(storage, 'motcua.refused.db1', changed);
+    const replicating = createRefusalLog(storage, 'motcua.refused.db1');
+    replicating.add(refusal('a'));
+    changed.next('motcua.refused.other');
+    expect(await firstValueFrom(here.refused$)).toEqual([]);
+    changed.next('motcua.refused.db1');
+    expect((await firstValueFrom(here.refused$)).map((r) => r.id)).toEqual(['a']);
+    replicating.clear();
+    changed.next(null);
+    expect(await firstValueFrom(here.refused$)).toEqual([]);
+    here.stop();
   });
 });

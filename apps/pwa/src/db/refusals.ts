@@ -1,10 +1,11 @@
 /**
  * The local changes the server refused for good, per database: set aside so that the rest sync,
  * and listed in the status bar until the person has seen them. Kept in `storage` (ids, codes and
- * the server's reason only, never a document's content) so that a reload still shows them.
+ * the server's reason only, never a document's content) so that a reload, and every other tab of
+ * the database, shows them.
  * @module
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, EMPTY, filter, type Observable } from 'rxjs';
 import type { PushRefusal } from './replicate-collection.ts';
 
 const MAX_KEPT = 50;
@@ -13,9 +14,18 @@ export interface RefusalLog {
   readonly refused$: Observable<PushRefusal[]>;
   add(refusal: PushRefusal): void;
   clear(): void;
+  stop(): void;
 }
 
-export function createRefusalLog(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null, key: string): RefusalLog {
+/**
+ * `changed$`: the keys another tab changed in `storage` (its `storage` events; null when it was
+ * cleared), so that a tab that does not replicate lists what the replicating tab was refused.
+ */
+export function createRefusalLog(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+  key: string,
+  changed$: Observable<string | null> = EMPTY,
+): RefusalLog {
   const read = (): PushRefusal[] => {
     try {
       const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
@@ -25,6 +35,7 @@ export function createRefusalLog(storage: Pick<Storage, 'getItem' | 'setItem' | 
     }
   };
   const list = new BehaviorSubject<PushRefusal[]>(read());
+  const sub = changed$.pipe(filter((changed) => changed === key || changed === null)).subscribe(() => list.next(read()));
   const save = (next: PushRefusal[]) => {
     list.next(next);
     if (next.length === 0) storage?.removeItem(key);
@@ -38,5 +49,6 @@ export function createRefusalLog(storage: Pick<Storage, 'getItem' | 'setItem' | 
       save([...others, refusal].slice(-MAX_KEPT));
     },
     clear: () => save([]),
+    stop: () => sub.unsubscribe(),
   };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import {
-  BehaviorSubject, combineLatest, distinctUntilChanged, filter, interval, map, merge, pairwise, startWith, Subject, tap,
+  BehaviorSubject, combineLatest, distinctUntilChanged, EMPTY, filter, fromEvent, interval, map, merge, pairwise, startWith, Subject, tap,
   type Observable,
 } from 'rxjs';
 import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
@@ -24,7 +24,7 @@ import { ownerKeyShape } from './owner-key.ts';
 import { createPullStream, type Checkpoint } from './pull-stream.ts';
 import { databaseEntryKey } from './database-entries.ts';
 import { createRefusalLog } from './refusals.ts';
-import { sharePending } from './shared-pending.ts';
+import { shareFromLeader } from './leader-status.ts';
 import { replicateCollection, type PushRefusal } from './replicate-collection.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -50,9 +50,16 @@ export interface ReplicationOptions {
   backoff?: BackoffOptions;
 }
 
+/** The status bar's figures, as the leader tab tells the others (`lastSyncedAt` in ms). */
+interface SharedStatus {
+  pending: number;
+  online: boolean;
+  lastSyncedAt: number | null;
+}
+
 /** What the screens watch and control of the running sync. */
 export interface SyncHandle {
-  /** The server is reachable (its last answer came through). */
+  /** The server is reachable (its last answer came through), as the replicating tab sees it. */
   readonly online$: Observable<boolean>;
   /** Local documents changed and not acknowledged by the server, plus files not yet uploaded. */
   readonly pending$: Observable<number>;
@@ -106,7 +113,8 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     lastSyncedAt.next(now);
     storage?.setItem(syncedKey, String(now.getTime()));
   };
-  const refusals = createRefusalLog(storage, databaseEntryKey('refused', db.name));
+  const otherTabs$ = typeof window === 'undefined' ? EMPTY : fromEvent<StorageEvent>(window, 'storage').pipe(map((e) => e.key));
+  const refusals = createRefusalLog(storage, databaseEntryKey('refused', db.name), otherTabs$);
   const onError = (error: unknown) => {
     if (!(error instanceof OfflineError)) errors.next(error instanceof Error ? error : new Error(String(error)));
   };
@@ -139,9 +147,16 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     map((counts) => counts.reduce((a, b) => a + b, 0)),
     distinctUntilChanged(),
   );
-  const pending = db.multiInstance
-    ? sharePending(`motcua.pending.${db.name}`, ownPending$, ready)
-    : { count$: ownPending$, stop: () => {} };
+  // Only the leader tab knows these; the other tabs show what it tells them.
+  const ownStatus$: Observable<SharedStatus> = combineLatest({
+    pending: ownPending$,
+    online: client.online$,
+    lastSyncedAt: lastSyncedAt.pipe(map((at) => at?.getTime() ?? null)),
+  });
+  const status = db.multiInstance
+    ? shareFromLeader(`motcua.status.${db.name}`, ownStatus$, ready, { pending: 0, online: false, lastSyncedAt: remembered || null })
+    : { value$: ownStatus$, stop: () => {} };
+  const field = <K extends keyof SharedStatus>(name: K) => status.value$.pipe(map((value) => value[name]), distinctUntilChanged());
   const remote = { client };
   setFileRemote(db, remote);
   const subs = [
@@ -159,7 +174,8 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
       subs.forEach((s) => s.unsubscribe());
       uploader.stop();
       trackers.forEach((t) => t.stop());
-      pending.stop();
+      status.stop();
+      refusals.stop();
       clearFileRemote(db, remote);
       await Promise.all(states().map((r) => r.cancel()));
       lastSyncedAt.complete();
@@ -168,9 +184,9 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
   db.onClose.push(stop);
 
   return {
-    online$: client.online$.pipe(distinctUntilChanged()),
-    pending$: pending.count$,
-    lastSyncedAt$: lastSyncedAt.asObservable(),
+    online$: field('online'),
+    pending$: field('pending'),
+    lastSyncedAt$: field('lastSyncedAt').pipe(map((at) => (at === null ? null : new Date(at)))),
     error$: errors.asObservable(),
     refused$: refusals.refused$,
     clearRefused: refusals.clear,

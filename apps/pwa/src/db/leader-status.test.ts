@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BehaviorSubject } from 'rxjs';
-import { sharePending, type SharedPending } from './shared-pending.ts';
+import { shareFromLeader, type LeaderValue } from './leader-status.ts';
 import { uniqueName } from './testing.ts';
 
-describe('the pending count shared by the tabs of one database', () => {
-  const open: SharedPending[] = [];
+describe('a value of the leader tab, shared with the other tabs of one database', () => {
+  const open: LeaderValue<number>[] = [];
   afterEach(() => open.splice(0).forEach((tab) => tab.stop()));
 
-  /** One tab: its own count, and a leadership it gets when `lead` is called. */
+  /** One tab: its own count of changes waiting, and a leadership it gets when `lead` is called. */
   function tab(channel: string, leads = false) {
     const own = new BehaviorSubject(0);
     let lead = () => {};
     const leadership = leads ? Promise.resolve() : new Promise<void>((resolve) => { lead = resolve; });
-    const shared = sharePending(channel, own, leadership);
+    const shared = shareFromLeader(channel, own, leadership, 0);
     open.push(shared);
     const seen: number[] = [];
-    shared.count$.subscribe((n) => seen.push(n));
+    shared.value$.subscribe((n) => seen.push(n));
     return { own, lead, seen, shared };
   }
 
