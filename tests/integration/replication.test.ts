@@ -275,18 +275,24 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     });
     // A citizen's device that marks its own dossier received: the server never allows it.
     await citizen.db.dossiers.insert({ ...draft('self-received'), status: 2, receivedAt: new Date().toISOString() });
+    // …and one that submits its dossier with a code of its own making: refused, named by that code.
+    await citizen.db.dossiers.insert({ ...draft('self-coded'), status: 1, code: 'H34.29.2-261124-9999' });
     await citizen.db.dossiers.insert(draft('after-it'));
     const sync = citizen.startSync();
-    const refused = await waitFor('the refusal reported', async () => {
+    const refused = await waitFor('the refusals reported', async () => {
       const list = await firstValueFrom(sync.refused$);
-      return list.length > 0 ? list : null;
+      return list.length > 1 ? list : null;
     });
-    expect(refused).toEqual([expect.objectContaining({ collection: 'dossiers', id: 'self-received', code: 'transition_refused' })]);
+    expect(refused.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      expect.objectContaining({ collection: 'dossiers', id: 'self-coded', code: 'code_readonly', dossierCode: 'H34.29.2-261124-9999' }),
+      expect.objectContaining({ collection: 'dossiers', id: 'self-received', code: 'transition_refused', dossierCode: null }),
+    ]);
     await waitFor('nothing left waiting', async () => (await firstValueFrom(sync.pending$)) === 0);
     const { body } = await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000');
     const ids = body.documents.map((d) => d.id);
     expect(ids).toContain('after-it');
     expect(ids).not.toContain('self-received');
+    expect(ids).not.toContain('self-coded');
     sync.clearRefused();
     expect(await firstValueFrom(sync.refused$)).toEqual([]);
   });

@@ -38,6 +38,8 @@ export interface ReplicateCollectionOptions<T> {
 export interface PushRefusal {
   collection: DeviceCollectionName;
   id: string;
+  /** The dossier's code when it has one, which the person knows it by (an id otherwise). */
+  dossierCode?: string | null;
   /** The server's error code, e.g. `transition_refused`. */
   code: string;
   message: string;
@@ -113,8 +115,11 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
                 conflicts.push(...(await push([row])));
               } catch (single) {
                 if (!isRefusal(single)) throw single;
-                const id = String((row.newDocumentState as { id?: unknown }).id);
-                options.onRefused({ collection: name, id, code: single.serverCode, message: single.message, at: Date.now() });
+                const { id, code } = row.newDocumentState as { id?: unknown; code?: unknown };
+                options.onRefused({
+                  collection: name, id: String(id), code: single.serverCode, message: single.message, at: Date.now(),
+                  dossierCode: name === 'dossiers' && typeof code === 'string' ? code : null,
+                });
               }
             }
             return toDevice(conflicts);

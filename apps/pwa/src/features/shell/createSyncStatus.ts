@@ -55,7 +55,7 @@ export function createSyncStatus(sync: SyncHandle): SyncStatus {
   const progress = follow(sync.progress$, { pulled: {}, initialDone: false });
   const refused = follow(sync.refused$, []);
   return {
-    refused: () => refused().map((r) => `${COLLECTION_LABELS[r.collection]} ${r.id}: ${r.message}`),
+    refused: () => refused().map((r) => `${COLLECTION_LABELS[r.collection]} ${r.dossierCode ?? r.id}: ${r.message}`),
     initialSync: () => initialSyncRows(progress()),
     online: () => browserOnline() && serverOnline(),
     pending: follow(sync.pending$, 0),
