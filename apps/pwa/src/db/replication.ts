@@ -153,7 +153,8 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     online: client.online$,
     lastSyncedAt: lastSyncedAt.pipe(map((at) => at?.getTime() ?? null)),
   });
-  const status = db.multiInstance
+  // (A browser without BroadcastChannel shows each tab's own figures.)
+  const status = db.multiInstance && typeof BroadcastChannel !== 'undefined'
     ? shareFromLeader(`motcua.status.${db.name}`, ownStatus$, ready, { pending: 0, online: false, lastSyncedAt: remembered || null })
     : { value$: ownStatus$, stop: () => {} };
   const field = <K extends keyof SharedStatus>(name: K) => status.value$.pipe(map((value) => value[name]), distinctUntilChanged());
