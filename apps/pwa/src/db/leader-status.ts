@@ -31,7 +31,8 @@ export function shareFromLeader<T>(channelName: string, own$: Observable<T>, lea
     own = value;
     if (leader.value) post({ value });
   });
-  channel.onmessage = ({ data }: MessageEvent<Message<T>>) => {
+  channel.onmessage = ({ data }: MessageEvent<Message<T> | null>) => {
+    if (typeof data !== 'object' || data === null) return;
     if ('ask' in data) {
       if (leader.value) post({ value: own });
     } else if (!leader.value) {
