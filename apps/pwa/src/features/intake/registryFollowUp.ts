@@ -7,7 +7,8 @@
  * it is; a match also marks the dossier's identity as checked against the registry. A dossier that
  * has such an event is not checked again.
  */
-import { DossierEventType, type Actor, type Dossier, type UnchainedEvent } from '@motcua/model';
+import { DossierEventType, type Dossier, type UnchainedEvent } from '@motcua/model';
+import type { DossierStep } from '../dossier/makeDossierWriter.ts';
 import type { PopulationReply } from './populationClient.ts';
 
 /** How long after reception a queued check is still worth making. */
@@ -31,38 +32,33 @@ const COMMENTS: Record<RegistryAnswer['status'], string> = {
   not_found: 'Đối chiếu với Cơ sở dữ liệu quốc gia về dân cư: không tìm thấy số CCCD. Cần kiểm tra lại giấy tờ của công dân.',
 };
 
-export interface RegistryAnswerInput {
-  dossier: Dossier;
-  answer: RegistryAnswer;
-  actor: Actor;
-  now: Date;
-  eventId: string;
-  deviceId: string;
-}
-
-/** The history event of the answer, and the dossier to store when it changes (a match). */
-export function recordRegistryAnswer(input: RegistryAnswerInput): { dossier: Dossier | null; event: UnchainedEvent } {
-  const { dossier: d, answer, actor, now } = input;
-  const event: UnchainedEvent = {
-    id: input.eventId,
-    dossierId: d.id,
-    agencyId: d.agencyId,
-    ownerCccd: d.ownerCccd,
-    type: DossierEventType.IdentityChecked,
-    fromStatus: d.status,
-    toStatus: d.status,
-    actor,
-    deviceId: input.deviceId,
-    at: now.toISOString(),
-    comment: COMMENTS[answer.status],
-    data: { result: answer.status, source: answer.source, cardSource: d.identityCheck?.source ?? null },
+/**
+ * The step that records the answer (see `DossierWriter.record`): its history event, and the dossier
+ * to store when it changes (a match).
+ */
+export function recordRegistryAnswer(answer: RegistryAnswer): DossierStep {
+  return (d, { actor, now, eventId, deviceId }) => {
+    const event: UnchainedEvent = {
+      id: eventId,
+      dossierId: d.id,
+      agencyId: d.agencyId,
+      ownerCccd: d.ownerCccd,
+      type: DossierEventType.IdentityChecked,
+      fromStatus: d.status,
+      toStatus: d.status,
+      actor,
+      deviceId,
+      at: now.toISOString(),
+      comment: COMMENTS[answer.status],
+      data: { result: answer.status, source: answer.source, cardSource: d.identityCheck?.source ?? null },
+    };
+    if (answer.status !== 'found') return { dossier: null, event };
+    const dossier: Dossier = {
+      ...d,
+      identityCheck: { source: 'population_registry', at: now.toISOString(), by: actor.name },
+      updatedAt: Math.max(now.getTime(), d.updatedAt + 1),
+      updatedBy: actor.userId,
+    };
+    return { dossier, event };
   };
-  if (answer.status !== 'found') return { dossier: null, event };
-  const dossier: Dossier = {
-    ...d,
-    identityCheck: { source: 'population_registry', at: now.toISOString(), by: actor.name },
-    updatedAt: Math.max(now.getTime(), d.updatedAt + 1),
-    updatedBy: actor.userId,
-  };
-  return { dossier, event };
 }

@@ -5,11 +5,12 @@
  * back from a week offline does not hit the registry's rate limit.
  */
 import { exhaustMap, filter, firstValueFrom, from, interval, merge, switchMap, type Subscription } from 'rxjs';
-import { chainEvent, DossierEventType, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
+import { DossierEventType, type Dossier, type DossierEvent, type SessionUser } from '@motcua/model';
 import { sha256Hex } from '@motcua/crypto';
 import type { MotcuaDatabase, SyncHandle } from '../../db/index.ts';
 import type { DeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
+import { makeDossierWriter } from '../dossier/makeDossierWriter.ts';
 import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
 import type { PopulationQuery, PopulationReply } from './populationClient.ts';
 import { awaitingRegistryCheck, FOLLOW_UP_DAYS, recordRegistryAnswer } from './registryFollowUp.ts';
@@ -42,7 +43,10 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
   const checked = new Set(
     (await db.events.find({ selector: { type: DossierEventType.IdentityChecked, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
   );
-  const store = makeRxDossierStore(db);
+  const writer = makeDossierWriter({
+    store: makeRxDossierStore(db), chain: deps.chain, actor: { userId: user.id, name: user.fullName, role: user.role },
+    sha256Hex: (text) => sha256Hex(text), newId, now,
+  });
   const failures = deps.failures ?? new Map<string, number>();
   // Stable: never-failed dossiers keep the order of reception, before those that failed.
   const awaiting = awaitingRegistryCheck(received, checked, user.fullName)
@@ -58,13 +62,7 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
       continue;
     }
     failures.delete(dossier.id);
-    const current = (await store.getDossier(dossier.id)) ?? dossier;
-    const recorded = recordRegistryAnswer({
-      dossier: current, answer, now: now(), eventId: newId(), deviceId: deps.chain.deviceId,
-      actor: { userId: user.id, name: user.fullName, role: user.role },
-    });
-    await deps.chain.append((prev) => chainEvent(recorded.event, prev, (t) => sha256Hex(t)), (event) => store.addEvent(event));
-    if (recorded.dossier) await store.putDossier(recorded.dossier);
+    await writer.record(dossier.id, recordRegistryAnswer(answer));
     answered++;
   }
   return { answered, offline: false };
