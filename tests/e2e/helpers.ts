@@ -20,8 +20,8 @@ export async function waitForSynced(page: Page, timeout = 60_000): Promise<void>
     await page.getByText('0 thay đổi chờ đồng bộ').waitFor({ timeout });
   } catch (error) {
     // Say what the status bar showed instead: an error, a refusal or a count that never fell.
-    const bar = await page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).innerText({ timeout: 1000 }).catch(() => '(no status bar)');
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nStatus bar: ${bar.replace(/\s+/g, ' ')}`);
+    const bar = await page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).textContent({ timeout: 1000 }).catch(() => '(no status bar)');
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nStatus bar: ${(bar ?? '').replace(/\s+/g, ' ')}`);
   }
 }
 

@@ -217,6 +217,29 @@ describe('push: events are insert-only and signed by their pusher', () => {
     expect(edit.status).toBe(403);
     expect(await errorCode(edit)).toBe('event_immutable');
   });
+
+  it('takes back what a device pulled, unchanged, as already stored, and still refuses it changed', async () => {
+    // A tab closed during the first sync: the device lost its record of a pulled page and sends it back.
+    const [event] = (await pullAll(t, an, 'events')).filter((e) => e.dossierId === 'demo-hs-001');
+    const desk = { ...event!, id: 'ev-test-desk', deviceSeq: 7, actor: { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' } };
+    expect((await push(t, dakla, 'events', [{ assumedMasterState: null, newDocumentState: desk }])).status).toBe(200);
+    const officers = (await pullAll(t, an, 'events')).filter((e) => e.id === 'ev-test-desk');
+    const agency = (await pullAll(t, an, 'agencies'))[0]!;
+    expect(officers).toHaveLength(1);
+    const before = await t.store.documents.maxSeq();
+    const back = async (collection: string, doc: Record<string, unknown>) => push(t, an, collection, [{ assumedMasterState: null, newDocumentState: doc }]);
+    for (const [collection, doc] of [['events', officers[0]!], ['agencies', agency]] as const) {
+      const answer = await back(collection, doc);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual([]);
+    }
+    expect(await t.store.documents.maxSeq()).toBe(before);
+    expect(await errorCode(await back('events', { ...officers[0]!, comment: 'sửa' }))).toBe('actor_mismatch');
+    expect(await errorCode(await back('agencies', { ...agency, name: 'Đổi tên' }))).toBe('catalog_readonly');
+    // Out of scope stays out of scope, whatever the row says.
+    const theirs = (await pullAll(t, binh, 'events')).find((e) => e.ownerCccd === BINH)!;
+    expect(await errorCode(await back('events', theirs))).toBe('out_of_scope');
+  });
 });
 
 describe('push: work done offline in several steps', () => {
