@@ -18,9 +18,13 @@ describe.each(testStorages)('the pending count on $name storage', ({ create }) =
     await closeDatabase(db);
   });
 
-  /** A live replication whose server holds every push until `acknowledge` is called. */
-  async function start() {
+  /**
+   * A live replication whose server holds every push until `acknowledge` is called, and whose
+   * first pull brings `pulled`.
+   */
+  async function start(pulled: Dossier[] = [], beforeTracking = () => {}) {
     db = await createDatabase({ storage: create(), name: uniqueName() });
+    const firstPage = [...pulled];
     let acknowledge = () => {};
     const acknowledged = new Promise<void>((resolve) => { acknowledge = resolve; });
     replication = replicateRxCollection<Dossier, unknown>({
@@ -28,10 +32,11 @@ describe.each(testStorages)('the pending count on $name storage', ({ create }) =
       collection: db.dossiers,
       live: true,
       waitForLeadership: false,
-      pull: { handler: async () => ({ documents: [], checkpoint: null }) },
+      pull: { handler: async () => ({ documents: firstPage.splice(0).map((d) => ({ ...d, _deleted: false })), checkpoint: { page: 1 } }) },
       push: { handler: async () => { await acknowledged; return []; } },
     });
     await replication.awaitInitialReplication();
+    beforeTracking();
     tracker = trackPending(db.dossiers, replication);
     const counts: number[] = [];
     tracker.count$.subscribe((n) => counts.push(n));
@@ -74,5 +79,18 @@ describe.each(testStorages)('the pending count on $name storage', ({ create }) =
     await db.dossiers.insert(sampleDossier());
     await vi.waitUntil(() => held === 1 && counts.includes(1), { timeout: 4000 });
     await vi.waitUntil(() => counts.at(-1) === 0, { timeout: 4000 });
+  });
+
+  it('does not count a pulled document whose record of the pull was lost (a tab closed between the writes)', async () => {
+    const pulled = sampleDossier();
+    const { counts } = await start([pulled], () => {
+      replication.metaInstance!.findDocumentsById = async () => []; // as if RxDB never recorded what it pulled
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(counts).toEqual([0]);
+    await db.dossiers.insert(sampleDossier()); // a real local change, its push held
+    await vi.waitUntil(() => counts.at(-1) === 1, { timeout: 4000 });
+    await (await db.dossiers.findOne(pulled.id).exec())!.incrementalPatch({ summary: 'Sửa trên máy' });
+    await vi.waitUntil(() => counts.at(-1) === 2, { timeout: 4000 });
   });
 });

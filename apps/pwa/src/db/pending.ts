@@ -26,6 +26,7 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
   const subs: Subscription[] = [];
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
+  let active = true;
 
   /** Queues a recheck; `ids` is read when the recheck runs, after those queued before it. */
   function check(ids: () => Iterable<string>): void {
@@ -37,6 +38,9 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
     if (ids.length === 0 || stopped || !meta || collection.closed) return;
     const forkDocs = await collection.storageInstance.findDocumentsById(ids, true);
     const metaIds = ids.map((id) => getComposedPrimaryKeyOfDocumentData(meta.schema, { itemId: id, isCheckpoint: '0' }));
+    // With nothing to send and not paused, RxDB will not push a document it has no record of: it
+    // was pulled, and the record of that pull was lost (the tab closed between the two writes).
+    const settled = !active && !replication.isPaused();
     const metaDocs = await meta.findDocumentsById(metaIds, true);
     const assumed = new Map(metaDocs.map((m) => [m.itemId, m.docData as WithDeleted<T>]));
     const primary = collection.schema.primaryPath as string;
@@ -46,7 +50,9 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
       present.add(id);
       const master = assumed.get(id);
       const state = toDocState(doc);
-      const synced = master ? collection.conflictHandler.isEqual(master, state as WithDeleted<T>, 'motcua-pending') : doc._deleted;
+      const synced = master
+        ? collection.conflictHandler.isEqual(master, state as WithDeleted<T>, 'motcua-pending')
+        : doc._deleted || settled;
       if (synced) pending.delete(id);
       else pending.add(id);
     }
@@ -59,10 +65,11 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
     const docs = await collection.find().exec();
     check(() => docs.map((d) => d.primary));
     subs.push(
+      replication.active$.subscribe((now) => (active = now)),
       collection.eventBulks$.subscribe((bulk) => check(() => bulk.events.map((e) => e.documentId))),
       // The pending set as it is once earlier rechecks are done: one of them may still be adding
       // a document whose push has just been acknowledged.
-      replication.active$.pipe(filter((active) => !active)).subscribe(() => check(() => pending)),
+      replication.active$.pipe(filter((busy) => !busy)).subscribe(() => check(() => pending)),
     );
   });
 
