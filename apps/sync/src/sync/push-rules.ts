@@ -11,7 +11,7 @@ import { CATALOG, isTierAccount } from './scope.ts';
 
 type Data = Record<string, unknown>;
 
-/** Checks that need no stored state; run before the transaction. */
+/** Checks that need no stored state; run on each row that is not already stored as it is. */
 export function checkRowAlone(collection: CollectionName, user: SessionUser, data: Data, deleted: boolean, index: number): void {
   if (CATALOG.has(collection) && (user.role !== 'admin' || isTierAccount(user))) {
     throw forbidden('catalog_readonly', `Chỉ quản trị viên được sửa danh mục "${collection}"`);

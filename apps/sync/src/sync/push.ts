@@ -44,19 +44,12 @@ function alreadyApplied(collection: CollectionName, next: ReturnType<typeof from
     && matchesMaster({ data: { ...next.data, code: master.data.code }, deleted: next.deleted }, master);
 }
 
-/** The row is the stored document as it is (read outside the write: only to excuse a refusal). */
-async function unchanged(store: SyncStore, collection: CollectionName, next: ReturnType<typeof fromWire>): Promise<boolean> {
-  const master = await store.documents.get(collection, String(next.data.id));
-  return master !== null && sameDocument(next, master);
-}
-
 /** Returns the conflicting master documents (empty when every row was applied). */
 export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<WireDocument[]> {
   const { store, user, collection } = ctx;
   const now = ctx.now ?? new Date();
   const scope = await readScope(store, user, collection);
-  const prepared: Array<{ id: string; next: ReturnType<typeof fromWire>; assumed: ReturnType<typeof fromWire> | null; index: number }> = [];
-  for (const [index, row] of rows.entries()) {
+  const prepared = rows.map((row, index) => {
     const next = fromWire(row.newDocumentState);
     assertStorable(next.data);
     if (collection === 'dossiers') assertContentSize(next.data, index);
@@ -65,17 +58,9 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     if (!inScope(scope, scopeColumns(collection, next.data))) {
       throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${String(next.data.id)}"`);
     }
-    try {
-      checkRowAlone(collection, user, next.data, next.deleted, index);
-    } catch (error) {
-      // A device may send back what it pulled, unchanged (a tab closed between RxDB's write of a
-      // pulled page and its record of it): no write, so no right is needed and nothing is refused.
-      if (!(error instanceof HttpError) || !(await unchanged(store, collection, next))) throw error;
-      continue;
-    }
     const assumed = row.assumedMasterState ? fromWire(row.assumedMasterState) : null;
-    prepared.push({ id: next.data.id as string, next, assumed, index });
-  }
+    return { id: next.data.id as string, next, assumed, index };
+  });
   if (prepared.length === 0) return [];
   if (collection === 'files') await checkFileClaims(store, user, prepared.map((row) => ({ id: row.id, ...row.next })));
 
@@ -100,11 +85,14 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       if (master && !storedInScope(scope, master)) {
         throw forbidden('out_of_scope', `Không có quyền ghi tài liệu "${id}"`);
       }
+      // Before the pusher's rights: a device may send back what it pulled, unchanged (a tab closed
+      // between RxDB's write of a pulled page and its record of it), which is no write at all.
       if (master && alreadyApplied(collection, next, master)) {
         // A retry that lacks only the code issued meanwhile: the device must still learn the code.
         if (next.data.code !== master.data.code) conflicts.push(toWire(master));
         continue;
       }
+      checkRowAlone(collection, user, next.data, next.deleted, index);
       const live = master && !master.deleted ? master.data : null;
       // No master yet: the row creates it, whatever the client assumed.
       const conflicting = master !== null
