@@ -10,7 +10,7 @@
  * that reads it after.
  * @module
  */
-import { BehaviorSubject, filter, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import { getComposedPrimaryKeyOfDocumentData, type RxCollection, type WithDeleted } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 
@@ -65,11 +65,13 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
     const docs = await collection.find().exec();
     check(() => docs.map((d) => d.primary));
     subs.push(
-      replication.active$.subscribe((now) => (active = now)),
       collection.eventBulks$.subscribe((bulk) => check(() => bulk.events.map((e) => e.documentId))),
-      // The pending set as it is once earlier rechecks are done: one of them may still be adding
-      // a document whose push has just been acknowledged.
-      replication.active$.pipe(filter((busy) => !busy)).subscribe(() => check(() => pending)),
+      replication.active$.subscribe((busy) => {
+        active = busy;
+        // The pending set as it is once earlier rechecks are done: one of them may still be adding
+        // a document whose push has just been acknowledged.
+        if (!busy) check(() => pending);
+      }),
     );
   });
 
