@@ -38,6 +38,11 @@ export {
   canApply, refusalOf, ratingLabel,
 } from './dossier/actions.ts';
 export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, DraftInput, RatingLevel } from './dossier/actions.ts';
+export type { IdentitySource, RegistryResult, WireAction } from './dossier/action-types.ts';
+export { applyAction, isRefusal } from './dossier/apply-action.ts';
+export type { ApplyContext, Applied } from './dossier/apply-action.ts';
+export { contextOf, headOf, listRefusal, MAX_CONFLICTS, pendingActions, takeIn, withPending } from './dossier/action-log.ts';
+export { CONTENT_RULES, changedContentPaths, checkContentEdit, ContentPolicyError, editablePaths } from './dossier/content-policy.ts';
 export {
   currentStep, nextStepIndex, roleOnTurn, stepName, isDueSoon, sortIntoQueues, QUEUE_LABELS, SOON_WORKING_HOURS,
 } from './dossier/workflow.ts';
@@ -50,7 +55,7 @@ export { isOverdue, overdueBy } from './dossier/overdue.ts';
 export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
 export { mergeDossierContent } from './dossier/merge-content.ts';
 export {
-  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentMismatch, contentOf, keepsContent, projectContent, rebaseContent, recordContentEdit, seedContent,
+  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentChange, contentMismatch, contentOf, keepsContent, projectCompleteContent, projectContent, rebaseContent, recordContentEdit, seedContent,
   withContent, writeDossierContent,
 } from './dossier/content.ts';
 export type { ContentEngine, DossierContent } from './dossier/content.ts';

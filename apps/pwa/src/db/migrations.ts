@@ -26,8 +26,11 @@ export function migrationStrategies(ownerKey: OwnerKey): Record<LocalCollectionN
       2: same,
       // `ownerCccd` encrypted, no longer indexed.
       3: same,
+      // `heads` (the actions the server took in) and refused actions' details: absent means none.
+      4: same,
     },
-    events: { 1: same },
+    // `action` and the server's `outcome`: absent on events from before actions were the write path.
+    events: { 1: same, 2: same },
     warehouse: { 1: async (doc) => ({ ...doc, ownerKey: await ownerKey(doc.ownerCccd) }) },
     files: { 1: same },
     blobs: {},

@@ -24,9 +24,23 @@ export interface ComponentFiles {
   warehouseDocId?: string | null;
 }
 
+/** How an applicant's identity was checked (`Dossier['identityCheck']['source']`). */
+export type IdentitySource = NonNullable<Dossier['identityCheck']>['source'];
+
+/** What the population registry answered, for a check made after reception. */
+export type RegistryResult = 'found' | 'mismatch' | 'not_found';
+
 export type DossierAction =
+  /**
+   * A new draft: the server builds it from its own catalog (`procedureId`) for the agency, and the
+   * device's seed of its content (the `changes` of the action, see `WireAction`).
+   */
+  | ({ type: 'create'; agencyId: string; procedureId: string; channel?: 1 | 2 | 3 } & Commented)
+  /** An edit of the declared content only; the change itself travels in the action's `changes`. */
+  | ({ type: 'editContent' } & Commented)
   | ({ type: 'submit' } & Commented)
-  | ({ type: 'receive'; code?: string | null; dueAt: string } & Commented)
+  /** `provisionalCode`: the slip's code when the device had no leased one left (`TAM-…`). */
+  | ({ type: 'receive'; code?: string | null; dueAt: string; provisionalCode?: string } & Commented)
   | { type: 'reject'; reason: string }
   | { type: 'requestSupplement'; reason: string; items: string[] }
   | ({ type: 'supplement'; components?: ComponentFiles[] } & Commented)
@@ -44,7 +58,18 @@ export type DossierAction =
   | ({ type: 'returnResult'; method?: Dossier['returnMethod'] } & Commented)
   | { type: 'requestWithdrawal'; reason: string }
   | ({ type: 'confirmWithdrawal' } & Commented)
-  | { type: 'stop'; reason: string };
+  | { type: 'stop'; reason: string }
+  /** `result` only for a registry check made after reception; a match marks the identity checked. */
+  | ({ type: 'checkIdentity'; source: IdentitySource; result?: RegistryResult; registry?: string } & Commented)
+  /** An officer settles an action the server refused: re-applied as a new action, or set aside. */
+  | { type: 'resolveConflict'; eventId: string; decision: 'reapplied' | 'setAside'; comment: string };
+
+/**
+ * An action as it travels in its history event: the action, and the Automerge changes (base64, one
+ * chunk each) of the content it edits, made by the device. The server applies exactly these bytes,
+ * so a device's content is never re-recorded and its changes can never be numbered twice.
+ */
+export type WireAction = DossierAction & { changes?: string[] };
 
 export type DossierActionType = DossierAction['type'];
 

@@ -31,6 +31,10 @@ const SAMPLES: Record<DossierActionType, DossierAction> = {
   requestWithdrawal: { type: 'requestWithdrawal', reason: 'Không còn nhu cầu' },
   confirmWithdrawal: { type: 'confirmWithdrawal' },
   stop: { type: 'stop', reason: 'Không đủ điều kiện' },
+  create: { type: 'create', agencyId: 'xa-dak-ha', procedureId: 'p-1' },
+  editContent: { type: 'editContent' },
+  checkIdentity: { type: 'checkIdentity', source: 'population_registry', result: 'found' },
+  resolveConflict: { type: 'resolveConflict', eventId: 'ev-refused', decision: 'setAside', comment: 'Đã xem xét' },
 };
 
 /** Which statuses each action starts from (written out independently of the reducer). */
@@ -39,6 +43,7 @@ const FROM: Record<DossierActionType, DossierStatusCode[]> = {
   acceptSupplement: [5], startProcessing: [2], moveStep: [4], requestPayment: [4], confirmPayment: [6],
   returnStep: [4], attachResult: [4], apologize: [2, 4, 6], rate: [10],
   resolve: [4], returnResult: [9], requestWithdrawal: [1, 2, 4, 5, 6], confirmWithdrawal: [7], stop: [4],
+  create: [], editContent: [...ALL_STATUSES], checkIdentity: [0, 1, 2, 4, 5, 6, 7, 9], resolveConflict: [...ALL_STATUSES],
 };
 
 /** Actions that keep the status, and who may take them (the transition table covers the others). */
@@ -47,9 +52,14 @@ const SAME_STATUS_ROLES: Partial<Record<DossierActionType, Role[]>> = {
   attachResult: ['specialist', 'leader'],
   apologize: ['receptionist', 'specialist', 'leader'],
   rate: ['citizen'],
+  create: ['citizen', 'receptionist', 'specialist', 'leader'],
+  editContent: ['citizen', 'receptionist', 'specialist', 'leader'],
+  checkIdentity: ['receptionist'],
+  resolveConflict: ['receptionist', 'specialist', 'leader'],
 };
 
-const at = (status: DossierStatusCode, stepIndex = -1): Dossier => draft({ status, stepIndex });
+const at = (status: DossierStatusCode, stepIndex = -1): Dossier =>
+  draft({ status, stepIndex, conflicts: [{ eventId: 'ev-refused', note: 'Hồ sơ đã được chuyển trước' }] });
 
 describe('every action × status × role', () => {
   for (const type of Object.keys(SAMPLES) as DossierActionType[]) {
@@ -108,8 +118,8 @@ describe('random action sequences', () => {
           expect(r.dossier.updatedAt).toBe(t);
           d = r.dossier;
         } catch (e) {
-          // Step moves and new dates also check their input against the dossier (forward, later).
-          if (['moveStep', 'returnStep', 'apologize'].includes(type) && e instanceof DossierActionError) continue;
+          // Step moves, new dates and conflict reviews also check their input against the dossier.
+          if (['moveStep', 'returnStep', 'apologize', 'resolveConflict'].includes(type) && e instanceof DossierActionError) continue;
           expect(e).toBeInstanceOf(TransitionError);
         }
       }

@@ -14,10 +14,11 @@ import { extendDueDate } from '../calendar/working-days.ts';
 import type { Dossier } from '../schemas/dossier.schema.ts';
 import type { Role } from '../schemas/event.schema.ts';
 import * as workflow from './action-workflow.ts';
+import * as identity from './action-review.ts';
 import type { Outcome } from './action-workflow.ts';
 import type { ActionContext, DossierAction, DossierActionType } from './action-types.ts';
 import { DossierEventType, type UnchainedEvent } from './events.ts';
-import { ACTIVE_STATUSES, DossierStatus as S, statusLabel, type DossierStatusCode } from './status.ts';
+import { ACTIVE_STATUSES, ALL_STATUSES, DossierStatus as S, statusLabel, type DossierStatusCode } from './status.ts';
 import { checkTransition } from './transitions.ts';
 import { addFiles, decision, DossierActionError, isoInstant, stepIndex, text, TransitionError } from './action-input.ts';
 
@@ -47,12 +48,18 @@ interface Spec {
 }
 
 const OFFICERS: readonly Role[] = ['receptionist', 'specialist', 'leader'];
+const PEOPLE: readonly Role[] = ['citizen', ...OFFICERS];
+const keep = (d: Dossier) => d.status as DossierStatusCode;
 
 /**
  * Each action's source statuses, target status and Vietnamese name. Checked before the action's
  * own input, so a refused move is reported as such rather than as a missing reason.
  */
 const SPECS: { [T in DossierActionType]: Spec } = {
+  // A dossier that exists cannot be created again (`createDossier` makes new ones).
+  create: { from: [], to: S.Draft, label: 'Tạo hồ sơ', roles: PEOPLE },
+  // Which content each role may edit at which status is the content policy's (`content-policy.ts`).
+  editContent: { from: ALL_STATUSES, to: keep, label: 'Cập nhật thông tin hồ sơ', roles: PEOPLE },
   submit: { from: [S.Draft], to: S.Submitted, label: 'Nộp hồ sơ' },
   receive: { from: [S.Draft, S.Submitted], to: S.Received, label: 'Tiếp nhận hồ sơ' },
   reject: { from: [S.Submitted, S.Received, S.SupplementRequested], to: S.Rejected, label: 'Từ chối' },
@@ -65,7 +72,7 @@ const SPECS: { [T in DossierActionType]: Spec } = {
   attachResult: { from: [S.Processing], to: S.Processing, label: 'Tải lên kết quả', roles: ['specialist', 'leader'] },
   apologize: {
     from: [S.Received, S.Processing, S.AwaitingPayment],
-    to: (d) => d.status as DossierStatusCode,
+    to: keep,
     label: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
     roles: OFFICERS,
   },
@@ -77,6 +84,13 @@ const SPECS: { [T in DossierActionType]: Spec } = {
   requestWithdrawal: { from: ACTIVE_STATUSES, to: S.WithdrawalRequested, label: 'Yêu cầu rút hồ sơ' },
   confirmWithdrawal: { from: [S.WithdrawalRequested], to: S.Stopped, label: 'Xác nhận rút hồ sơ' },
   stop: { from: [S.Processing], to: S.Stopped, label: 'Dừng xử lý' },
+  checkIdentity: {
+    from: [S.Draft, S.Submitted, S.Received, S.Processing, S.SupplementRequested, S.AwaitingPayment, S.WithdrawalRequested, S.Resolved],
+    to: keep,
+    label: 'Kiểm tra thông tin công dân',
+    roles: ['receptionist'],
+  },
+  resolveConflict: { from: ALL_STATUSES, to: keep, label: 'Xem xét thao tác bị từ chối', roles: OFFICERS },
 };
 
 /** Vietnamese name of an action, for buttons and messages. */
@@ -96,6 +110,10 @@ export function targetStatus(dossier: Dossier, type: DossierActionType): Dossier
 }
 
 const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
+  create: () => {
+    throw new DossierActionError('Hồ sơ mới được tạo bằng createDossier.');
+  },
+  editContent: (_d, a) => ({ patch: {}, eventType: DossierEventType.ContentEdited, data: {}, comment: a.comment }),
   submit: (_d, a, ctx) => ({
     patch: { submittedAt: ctx.now.toISOString() },
     eventType: DossierEventType.Submitted,
@@ -105,8 +123,9 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
   receive: (d, a, ctx) => {
     const dueAt = isoInstant(a.dueAt, 'Ngày hẹn trả');
     const code = a.code ?? d.code;
+    const provisionalCode = a.provisionalCode === undefined ? d.provisionalCode : text(a.provisionalCode, 'mã tạm', 64);
     return {
-      patch: { receivedAt: ctx.now.toISOString(), dueAt, code, submittedAt: d.submittedAt ?? ctx.now.toISOString() },
+      patch: { receivedAt: ctx.now.toISOString(), dueAt, code, provisionalCode, submittedAt: d.submittedAt ?? ctx.now.toISOString() },
       eventType: DossierEventType.Received,
       data: { code, dueAt },
       comment: a.comment,
@@ -225,6 +244,8 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
       comment: reason,
     };
   },
+  checkIdentity: identity.checkIdentity,
+  resolveConflict: identity.resolveConflict,
 };
 
 const ROLE_WORDS: Record<Role, string> = {

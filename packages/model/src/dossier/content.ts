@@ -24,6 +24,10 @@ export interface ContentEngine {
   change(doc: any, options: { time?: number }, callback: (doc: any) => void): unknown;
   getAllChanges(doc: any): Uint8Array[];
   getHeads(doc: any): string[];
+  /** Hashes of changes the document needs but does not hold (a change whose dependency is missing). */
+  getMissingDeps(doc: any, heads: string[]): string[];
+  getLastLocalChange(doc: any): Uint8Array | undefined;
+  loadIncremental(doc: any, data: Uint8Array): unknown;
   ImmutableString: new (value: string) => unknown;
 }
 
@@ -81,6 +85,29 @@ function projectDoc(doc: unknown): DossierContent {
 /** The content fields a content string holds. Throws when it is not a loadable document. */
 export function projectContent(am: ContentEngine, content: string): DossierContent {
   return projectDoc(am.load(decodeBase64(content)));
+}
+
+/**
+ * The content fields of a content string that must hold every change it depends on.
+ * @returns null when some change's dependency is missing (the change would silently not apply).
+ */
+export function projectCompleteContent(am: ContentEngine, content: string): DossierContent | null {
+  // `load` throws on a missing dependency; loading incrementally keeps such a change queued instead.
+  const doc = am.loadIncremental(am.init(), decodeBase64(content));
+  return am.getMissingDeps(doc, []).length > 0 ? null : projectDoc(doc);
+}
+
+/**
+ * The Automerge change (base64) that turns `content` into `next`'s content fields, made by `actor`;
+ * null when nothing differs. A device gives each action's change a fresh actor, so no change of its
+ * own is ever numbered twice whatever the server refused or the device lost.
+ */
+export function contentChange(am: ContentEngine, content: string, next: DossierContent, actor: string): string | null {
+  const prev = projectContent(am, content);
+  const wanted = contentOf(next);
+  if (same(prev, wanted)) return null;
+  const change = am.getLastLocalChange(editDoc(am, content, prev, wanted, actor));
+  return change ? joinChanges([change]) : null;
 }
 
 const SEED_PROVISIONAL_ACTOR = '5eed';

@@ -59,6 +59,7 @@ export function createDossierDraft(input: DraftInput): Dossier {
     stepIndex: -1,
     assigneeId: null,
     conflicts: [],
+    heads: [],
     createdAt: now.toISOString(),
     updatedAt: now.getTime(),
     updatedBy: input.userId,

@@ -12,6 +12,8 @@ import type { DossierEvent } from '../schemas/event.schema.ts';
 /** Every event type, versioned. A change of meaning gets a new version, never an edit. */
 export const DossierEventType = {
   Created: 'v1.DossierCreated',
+  /** The declared content was edited (the change is in the event's action). */
+  ContentEdited: 'v1.ContentEdited',
   Submitted: 'v1.DossierSubmitted',
   Received: 'v1.DossierReceived',
   Rejected: 'v1.DossierRejected',
@@ -40,7 +42,7 @@ export const DossierEventType = {
 export type DossierEventTypeName = (typeof DossierEventType)[keyof typeof DossierEventType];
 
 /** An event as an action produces it, before the device chains it. */
-export type UnchainedEvent = Omit<DossierEvent, 'deviceSeq' | 'prevHash' | 'hash'>;
+export type UnchainedEvent = Omit<DossierEvent, 'deviceSeq' | 'prevHash' | 'hash' | 'outcome'>;
 
 /** The chain position of a device's last event; null before its first. */
 export type ChainHead = Pick<DossierEvent, 'deviceSeq' | 'hash'> | null;
@@ -50,10 +52,10 @@ export type Sha256Hex = (text: string) => Promise<string> | string;
 
 /**
  * The exact text an event's hash is computed over: canonical JSON (sorted keys, no whitespace) of
- * every field except `hash`.
+ * every field except `hash` and the server's `outcome`.
  */
 export function eventHashInput(event: Omit<DossierEvent, 'hash'> | DossierEvent): string {
-  const { hash: _ignored, ...rest } = event as DossierEvent;
+  const { hash: _ignored, outcome: _server, ...rest } = event as DossierEvent;
   return canonicalJson(rest);
 }
 

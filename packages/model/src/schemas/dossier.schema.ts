@@ -45,7 +45,7 @@ const applicant = {
  */
 export const dossierSchema = {
   title: 'dossier',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -148,15 +148,39 @@ export const dossierSchema = {
     /** Index of the procedure workflow step the dossier is at, -1 before processing. */
     stepIndex: { type: 'integer', minimum: -1, maximum: 99 },
     assigneeId: { type: ['string', 'null'], maxLength: 64 },
-    /** Actions that lost a concurrent status change; kept for an officer to resolve. */
+    /**
+     * Actions the server could not apply (someone moved the dossier first, or the actor may not do it
+     * now): the refused event, why, who and what; kept for an officer to re-apply or set aside.
+     */
     conflicts: {
       type: 'array',
       maxItems: 100,
       items: {
         type: 'object',
         additionalProperties: false,
-        properties: { eventId: { type: 'string', maxLength: 64 }, note: shortText },
+        properties: {
+          eventId: { type: 'string', maxLength: 64 },
+          note: shortText,
+          /** The refused action's type and its author, for the list. */
+          action: { type: 'string', maxLength: 32 },
+          by: shortText,
+          at: isoDate,
+        },
         required: ['eventId', 'note'],
+      },
+    },
+    /**
+     * The last action of each device the server has taken in on this dossier (applied or refused):
+     * a device re-applies on the server's projection only its own actions after its head.
+     */
+    heads: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { deviceId: { type: 'string', maxLength: 64 }, seq: { type: 'integer', minimum: 1, maximum: 1e12 } },
+        required: ['deviceId', 'seq'],
       },
     },
     /**

@@ -9,7 +9,7 @@ import { cccdField, idField, isoDate, longText } from './common.ts';
  */
 export const eventSchema = {
   title: 'event',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -37,6 +37,35 @@ export const eventSchema = {
     at: isoDate,
     comment: longText,
     data: { type: 'object' },
+    /**
+     * The action this event asks for, as the device made it (see `WireAction`); the server applies it
+     * with the actor of the token. Absent on events from before actions were the write path.
+     */
+    action: {
+      type: 'object',
+      properties: {
+        type: { type: 'string', maxLength: 32 },
+        changes: { type: 'array', maxItems: 8, items: { type: 'string', maxLength: 349_528 } },
+      },
+      required: ['type'],
+    },
+    /**
+     * What the server made of the action, written by the server alone and outside the hash: applied
+     * (with the statuses it really moved between) or refused (with the reason).
+     */
+    outcome: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        status: { type: 'string', enum: ['applied', 'refused'] },
+        reason: longText,
+        code: { type: 'string', maxLength: 64 },
+        fromStatus: { type: 'integer', minimum: 0, maximum: 10 },
+        toStatus: { type: 'integer', minimum: 0, maximum: 10 },
+        at: isoDate,
+      },
+      required: ['status', 'reason', 'code', 'fromStatus', 'toStatus', 'at'],
+    },
     prevHash: { type: ['string', 'null'], maxLength: 64 },
     hash: { type: 'string', maxLength: 64, pattern: '^[0-9a-f]{64}$' },
   },
