@@ -19,6 +19,7 @@ import { claimRelayedCode } from '../upstream/relayed-code.ts';
 import { checkRowAlone, checkRowChange, needsCode, pushedCode } from './push-rules.ts';
 import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
+import { appOutdated, applyEventPush } from './apply-actions.ts';
 
 type Data = Record<string, unknown>;
 
@@ -47,6 +48,9 @@ function alreadyApplied(collection: CollectionName, next: ReturnType<typeof from
 /** Returns the conflicting master documents (empty when every row was applied). */
 export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<WireDocument[]> {
   const { store, user, collection } = ctx;
+  // People change dossiers only through actions; a tier relays what its own server derived.
+  if (!isTierAccount(user) && collection === 'events') return applyEventPush(ctx, rows);
+  if (!isTierAccount(user) && collection === 'dossiers') throw appOutdated('Hồ sơ chỉ thay đổi qua thao tác (dossier_readonly)');
   const now = ctx.now ?? new Date();
   const scope = await readScope(store, user, collection);
   const prepared = rows.map((row, index) => {

@@ -1,0 +1,195 @@
+/**
+ * The write path of dossiers: a person's device pushes history events, each carrying an action;
+ * the server applies each action with the model's `applyAction`, in the order it receives them, to
+ * the dossier as it holds it, with the actor taken from the token, and stores the dossier it derived
+ * (the projection) beside the event and what became of it (`outcome`). An action that cannot apply
+ * any more is kept as refused, listed on the dossier for an officer; it is never dropped and never
+ * half-applied. Devices write no dossier state at all (`dossier_readonly`).
+ *
+ * @remarks A push is refused whole (nothing stored) only when it is not a device's honest report:
+ * an event that is not schema-valid, altered (its hash), signed by someone else, about a dossier out
+ * of the pusher's scope, or from before actions were the write path (`app_outdated`, "Cập nhật").
+ * @module
+ */
+import {
+  applyAction, eventHashInput, isRefusal, listRefusal, takeIn, type Dossier, type DossierEvent, type SessionUser,
+  type WireAction,
+} from '@motcua/model';
+import { sha256Hex } from '@motcua/crypto';
+import { checkPushedCode } from '../codes/check-code.ts';
+import { forbidden, HttpError, unprocessable } from '../errors.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
+import type { DocumentTx, ScopeFilter, StoredDocument } from '../store/types.ts';
+import { assignDossierCode } from './dossier-code.ts';
+import { engine } from './dossier-content.ts';
+import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
+import type { PushRow } from './push-body.ts';
+import type { PushContext } from './push.ts';
+import { readScope, scopeColumns, storedInScope } from './scope.ts';
+import { assertValid } from './validate.ts';
+
+type Data = Record<string, unknown>;
+
+/** A client from before actions were the write path: it must update before it can sync. */
+export function appOutdated(what: string): HttpError {
+  return new HttpError(426, 'app_outdated', `${what}: phiên bản ứng dụng đã cũ. Hãy bấm "Cập nhật" để tải phiên bản mới rồi đồng bộ lại.`);
+}
+
+/** Checks of an event alone, before any stored state is read; throws HttpError. */
+async function checkEvent(user: SessionUser, deviceId: string | null, row: PushRow, index: number): Promise<DossierEvent> {
+  const next = fromWire(row.newDocumentState);
+  assertStorable(next.data);
+  if (next.deleted) throw forbidden('event_immutable', 'Không được xóa lịch sử xử lý hồ sơ');
+  assertValid('events', next.data, index);
+  const event = next.data as unknown as DossierEvent;
+  if (event.outcome !== undefined) throw forbidden('outcome_readonly', `Sự kiện thứ ${index + 1}: kết quả xử lý (outcome) do máy chủ ghi`);
+  if (event.action === undefined) throw appOutdated(`Sự kiện thứ ${index + 1}`);
+  if (event.actor.userId !== user.id || event.actor.role !== user.role) {
+    throw forbidden('actor_mismatch', `Sự kiện thứ ${index + 1} phải do chính người gửi thực hiện (actor)`);
+  }
+  if (deviceId !== null && event.deviceId !== deviceId) {
+    throw forbidden('device_mismatch', `Sự kiện thứ ${index + 1} không phải của thiết bị này (X-Device-Id)`);
+  }
+  if ((await sha256Hex(eventHashInput(event))) !== event.hash) {
+    throw unprocessable('event_altered', `Sự kiện thứ ${index + 1}: mã băm không khớp nội dung`);
+  }
+  return event;
+}
+
+/** True when the new dossier (or event of a new one) lies where `user` may create it. */
+function mayCreateAt(scope: ScopeFilter, user: SessionUser, columns: { ownerCccd: string | null; agencyId: string | null }): boolean {
+  if (user.role === 'citizen') return scope.kind === 'owner' && columns.ownerCccd === scope.cccd;
+  return scope.kind === 'agencies' && columns.agencyId !== null && scope.agencyIds.includes(columns.agencyId);
+}
+
+/** The reason to keep with a refused action, from whatever refused it. */
+function refusalOf(error: unknown): { code: string; reason: string } | null {
+  if (isRefusal(error)) return { code: error.code, reason: error.message };
+  if (error instanceof HttpError && error.status < 500) return { code: error.code, reason: error.message };
+  return null;
+}
+
+interface Derived {
+  dossier: Data | null;
+  event: DossierEvent;
+  applied: boolean;
+}
+
+/** Applies one event's action inside the transaction: the dossier to store and the event with its outcome. */
+async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, event: DossierEvent, master: StoredDocument | null, now: Date): Promise<Derived> {
+  const { user } = ctx;
+  const live = master && !master.deleted ? (master.data as unknown as Dossier) : null;
+  if (master && !storedInScope(scope, master)) throw forbidden('out_of_scope', `Không có quyền với hồ sơ "${event.dossierId}"`);
+  const action = event.action as WireAction;
+  if (!live && action.type !== 'create') {
+    throw forbidden('out_of_scope', `Không có hồ sơ "${event.dossierId.slice(0, 64)}" trong phạm vi của người gửi`);
+  }
+  if (live && (event.agencyId !== live.agencyId || event.ownerCccd !== live.ownerCccd)) {
+    throw unprocessable('event_mismatch', `Sự kiện "${event.id}" không khớp cơ quan hoặc chủ của hồ sơ`);
+  }
+  if (!live && !mayCreateAt(scope, user, event)) throw forbidden('out_of_scope', `Không được tạo hồ sơ tại "${event.agencyId}"`);
+  // The device's clock says when it happened (printed on the slip); never later than now.
+  const at = new Date(Math.min(Date.parse(event.at), now.getTime()));
+  const outcomeOf = (applied: boolean, fields: { reason?: string; code?: string; from: number; to: number }) => ({
+    status: applied ? ('applied' as const) : ('refused' as const),
+    reason: fields.reason ?? '',
+    code: fields.code ?? '',
+    fromStatus: fields.from,
+    toStatus: fields.to,
+    at: now.toISOString(),
+  });
+  try {
+    const procedure = action.type === 'create' ? await tx.get('procedures', String(action.procedureId)) : null;
+    const agency = action.type === 'create' ? await tx.get('agencies', String(action.agencyId)) : null;
+    const result = applyAction(engine, live, action, {
+      actor: { userId: user.id, name: user.fullName, role: user.role },
+      now: at,
+      eventId: event.id,
+      deviceId: event.deviceId,
+      dossierId: event.dossierId,
+      procedure: procedure && !procedure.deleted ? (procedure.data as never) : null,
+      ownerCccd: user.cccd ?? undefined,
+    });
+    if (action.type === 'create' && (!agency || agency.deleted)) throw unprocessable('unknown_agency', `Không có cơ quan "${String(action.agencyId).slice(0, 64)}"`);
+    if (result.event.type !== event.type) throw unprocessable('event_mismatch', `Sự kiện "${event.id}" ghi loại "${event.type}" cho thao tác "${action.type}"`);
+    if (!live && (result.dossier.agencyId !== event.agencyId || result.dossier.ownerCccd !== event.ownerCccd)) {
+      throw unprocessable('event_mismatch', `Sự kiện "${event.id}" không khớp cơ quan hoặc chủ của hồ sơ mới`);
+    }
+    const dossier = takeIn(result.dossier, event) as unknown as Data;
+    const code = dossier.code as string | null;
+    if (code !== null && code !== (live?.code ?? null)) {
+      await checkPushedCode(tx, { userId: user.id, deviceId: ctx.deviceId ?? null }, {
+        code, dossierId: event.dossierId, agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null,
+      });
+    }
+    if (typeof dossier.status === 'number' && dossier.status >= 2 && dossier.code === null) {
+      dossier.code = await assignDossierCode(tx, { agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null }, now);
+    }
+    assertValid('dossiers', dossier, 0);
+    const outcome = outcomeOf(true, { from: result.event.fromStatus, to: result.event.toStatus });
+    return { dossier, event: { ...event, outcome }, applied: true };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    const status = live?.status ?? 0;
+    const outcome = outcomeOf(false, { reason: refusal.reason.slice(0, 5000), code: refusal.code.slice(0, 64), from: status, to: status });
+    const kept = { ...event, outcome };
+    const dossier = live ? (takeIn(listRefusal(live, kept, refusal.reason), event) as unknown as Data) : null;
+    return { dossier, event: kept, applied: false };
+  }
+}
+
+/**
+ * Applies a person's push of history events (see the module comment). Returns the stored events
+ * (with their outcome) that differ from what was pushed: the device learns at once what became of
+ * each action; the dossiers come with the next pull.
+ */
+export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise<WireDocument[]> {
+  const { store, user } = ctx;
+  const now = ctx.now ?? new Date();
+  const events: DossierEvent[] = [];
+  for (const [index, row] of rows.entries()) events.push(await checkEvent(user, ctx.deviceId ?? null, row, index));
+  if (events.length === 0) return [];
+  const scope = await readScope(store, user, 'dossiers');
+  const { answers, applied, written } = await store.documents.write(async (tx) => {
+    const stored = await tx.lock('events', events.map((e) => e.id));
+    const dossiers = await tx.lock('dossiers', [...new Set(events.map((e) => e.dossierId))]);
+    const answers: WireDocument[] = [];
+    const applied: Data[] = [];
+    let written = 0;
+    for (const event of events) {
+      const known = stored.get(event.id);
+      if (known) {
+        // A retried push: the event is kept already; the device learns its outcome.
+        const { outcome: _outcome, ...mine } = known.data;
+        if (!sameDocument({ data: mine, deleted: false }, { data: event as unknown as Data, deleted: false })) {
+          throw forbidden('event_immutable', `Sự kiện "${event.id}" đã có, không được sửa`);
+        }
+        answers.push(toWire(known));
+        continue;
+      }
+      const master = dossiers.get(event.dossierId) ?? null;
+      const derived = await derive(ctx, tx, scope, event, master, now);
+      if (derived.dossier) {
+        const data = derived.dossier;
+        const seq = await tx.put('dossiers', { id: event.dossierId, data, deleted: false, ...scopeColumns('dossiers', data) });
+        dossiers.set(event.dossierId, { collection: 'dossiers', id: event.dossierId, data, deleted: false, seq });
+      }
+      const eventData = derived.event as unknown as Data;
+      const seq = await tx.put('events', { id: event.id, data: eventData, deleted: false, ...scopeColumns('events', eventData) });
+      const kept: StoredDocument = { collection: 'events', id: event.id, data: eventData, deleted: false, seq };
+      stored.set(event.id, kept);
+      answers.push(toWire(kept));
+      if (derived.applied) applied.push(eventData);
+      written++;
+    }
+    return { answers, applied, written };
+  });
+  // Only what the server applied reaches the citizen: the type and statuses are the server's.
+  await enqueueNotifications(store, 'events', applied);
+  if (written > 0) {
+    ctx.bus.publish('events');
+    ctx.bus.publish('dossiers');
+  }
+  return answers;
+}
