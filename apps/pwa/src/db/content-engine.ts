@@ -8,7 +8,6 @@
  * @module
  */
 import type { ContentEngine } from '@motcua/model';
-import { databaseEntryKey } from './database-entries.ts';
 
 let loading: Promise<ContentEngine> | null = null;
 
@@ -31,21 +30,7 @@ export function loadContentEngine(): Promise<ContentEngine> {
   return loading;
 }
 
-/** A new random actor id (16 bytes, hex). */
+/** A new random actor id (16 bytes, hex): each content change a device records gets its own. */
 export function newActorId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The Automerge actor of one local database on this device, kept in `storage`: every change this
- * database records is by this actor, so its sequence numbers never clash with another device's or
- * with another person's database on the same shared PC.
- */
-export function databaseActor(storage: Pick<Storage, 'getItem' | 'setItem'>, databaseName: string): string {
-  const key = databaseEntryKey('actor', databaseName);
-  const known = storage.getItem(key);
-  if (known && /^[0-9a-f]{32}$/.test(known)) return known;
-  const actor = newActorId();
-  storage.setItem(key, actor);
-  return actor;
 }

@@ -1,6 +1,7 @@
 /**
  * What the device keeps in `localStorage` beside one local database, besides the database itself:
- * when it last synced, the changes the server refused, its Automerge actor. Every entry is named
+ * when it last synced, the changes the server refused (and the Automerge actor older versions kept,
+ * removed with the rest). Every entry is named
  * `motcua.<what>.<database name>`, so wiping a person's data from a shared PC removes them all.
  * @module
  */

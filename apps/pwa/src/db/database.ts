@@ -27,8 +27,6 @@ import {
 } from '@motcua/model';
 import { blobSchema, type BlobEntry } from './schemas/blob.schema.ts';
 import { conflictHandlers } from './conflict.ts';
-import { loadContentEngine, newActorId } from './content-engine.ts';
-import { installContentHooks } from './content-hooks.ts';
 import { migrationStrategies } from './migrations.ts';
 import { encryptedFields, encryptingStorage, withEncryption } from './encryption.ts';
 import { installOwnerKeyHooks, ownerKeyFor, registerOwnerKey, withOwnerKey, type LocalWarehouseDocument } from './owner-key.ts';
@@ -73,11 +71,6 @@ export interface CreateDatabaseOptions {
    * the file bytes are stored encrypted (see `encryption.ts`). The app always gives it.
    */
   encryptionKey?: string;
-  /**
-   * The Automerge actor (32 hex digits) that records this database's dossier edits: the app keeps
-   * one per database and device (`databaseActor`); default a new random one for this opening.
-   */
-  contentActor?: string;
 }
 
 /**
@@ -118,9 +111,6 @@ export async function createDatabase(options: CreateDatabaseOptions): Promise<Mo
   } catch (error) {
     await db.close();
     throw error;
-  }
-  if (db.collections.dossiers) {
-    installContentHooks(db.dossiers, { engine: loadContentEngine, actor: options.contentActor ?? newActorId() });
   }
   if (db.collections.warehouse) installOwnerKeyHooks(db.warehouse, ownerKey);
   registerOwnerKey(db, ownerKey);

@@ -19,7 +19,7 @@ import type { DeviceCollectionName } from '@motcua/model';
 export const encryptedFields: Record<DeviceCollectionName | 'blobs', readonly string[]> = {
   agencies: [],
   procedures: [],
-  dossiers: ['ownerCccd', 'applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating', 'conflicts'],
+  dossiers: ['ownerCccd', 'applicant', 'summary', 'components', 'notify', 'content', 'decision', 'identityCheck', 'result', 'apology', 'rating'],
   events: ['ownerCccd', 'actor', 'comment', 'data', 'action', 'outcome'],
   warehouse: ['ownerCccd', 'name', 'issuer', 'number', 'validScope', 'digitizedBy'],
   files: ['ownerCccd', 'name'],

@@ -11,7 +11,7 @@ export type { GetAccessToken } from './api-client.ts';
 export { saveLocalFile, readFile, readLocalBytes, checkFileBytes, readBytes, reuseFile, fileRemoteOf } from './files.ts';
 export type { LocalFileMeta, FileMime } from './files.ts';
 export { trimFileCache, setFileCacheBudget, fileCacheBudget, DEFAULT_FILE_CACHE_BYTES } from './file-cache.ts';
-export { conflictHandlers, resolveDossierConflict } from './conflict.ts';
+export { conflictHandlers } from './conflict.ts';
 export { SyncError, OfflineError, UnauthorizedError, HttpError, FileError } from './errors.ts';
 export type { SyncErrorCode, FileErrorCode } from './errors.ts';
 export type { BlobEntry, BlobState } from './schemas/blob.schema.ts';

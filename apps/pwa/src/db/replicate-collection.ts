@@ -32,6 +32,12 @@ export interface ReplicateCollectionOptions<T> {
   onRefused: (refusal: PushRefusal) => void;
   /** When the device keeps more of a document than the server (a local index). */
   shape?: LocalShape<T>;
+  /**
+   * The device only pulls this collection, never pushes it (dossiers: the server derives them from
+   * actions). `toDevice` still applies to what is pulled. Nothing is kept of what the server
+   * assumed, so the device holds one copy of each document.
+   */
+  pullOnly?: { toDevice: (doc: WithDeleted<T>) => Promise<WithDeleted<T>> };
 }
 
 /** A local change the server refused for good: invalid there, or beyond the pusher's rights. */
@@ -79,6 +85,7 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
     }
   };
 
+  const pullModifier = options.pullOnly?.toDevice ?? shape?.toDevice;
   return replicateRxCollection<T, Checkpoint>({
     replicationIdentifier: `motcua-${name}-${client.baseUrl || 'same-origin'}`,
     collection: options.collection,
@@ -89,7 +96,7 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
     pull: {
       batchSize: options.pullBatchSize,
       stream$: options.stream$,
-      ...(shape ? { modifier: shape.toDevice } : {}),
+      ...(pullModifier ? { modifier: pullModifier } : {}),
       handler: (checkpoint, batchSize) =>
         reported(async () => {
           const query = new URLSearchParams({ limit: String(batchSize) });
@@ -98,7 +105,7 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
           return { documents: answer.documents, checkpoint: answer.checkpoint ?? checkpoint };
         })(),
     },
-    push: {
+    push: options.pullOnly ? undefined : {
       batchSize: PUSH_BATCH_SIZE,
       ...(shape ? { modifier: shape.toServer } : {}),
       handler: (rows) =>

@@ -11,7 +11,9 @@ import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { PendingTracker } from './pending.ts';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
-import type { DeviceCollectionName } from '@motcua/model';
+import type { DeviceCollectionName, Dossier } from '@motcua/model';
+import { loadContentEngine } from './content-engine.ts';
+import { trackOwnActions } from './own-actions.ts';
 import { createApiClient, type ApiClient, type GetAccessToken } from './api-client.ts';
 import { trackSyncProgress, type SyncProgress } from './sync-progress.ts';
 import type { BackoffOptions } from './backoff.ts';
@@ -48,6 +50,8 @@ export interface ReplicationOptions {
   pullBatchSize?: number;
   /** Reconnect delays of the live streams and the uploader. */
   backoff?: BackoffOptions;
+  /** This device's id (its event chain's): its own pending actions are shown on pulled dossiers. */
+  deviceId: string;
 }
 
 /** The status bar's figures, as the leader tab tells the others (`lastSyncedAt` in ms). */
@@ -122,6 +126,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
 
   const replications: Partial<Record<DeviceCollectionName, RxReplicationState<unknown, Checkpoint>>> = {};
   const trackers: PendingTracker[] = [];
+  const ownActions = db.collections.events ? trackOwnActions(db.events, options.deviceId, loadContentEngine) : null;
   for (const name of openCollectionNames(db)) {
     const collection = db[name] as RxCollection<unknown>;
     const stream$: Observable<RxReplicationPullStreamItem<unknown, Checkpoint>> = streamed.has(name)
@@ -131,12 +136,17 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
     const replication = replicateCollection<unknown>({
       name, collection, client, stream$, onSynced, onError, onRefused: refusals.add,
       ...(name === 'warehouse' ? { shape: ownerKeyShape<unknown>(db) } : {}),
+      // Dossiers come only from the server, with this device's actions it has not answered yet on top.
+      ...(name === 'dossiers'
+        ? { pullOnly: { toDevice: async (doc: unknown) => (ownActions ? ownActions.project(doc as Dossier) : doc) as never } }
+        : {}),
       pullBatchSize: options.pullBatchSize ?? 200,
       retryTimeMs: options.retryTimeMs ?? 5000,
       waitForLeadership: db.multiInstance,
     });
     replications[name] = replication;
-    trackers.push(trackPending(collection, replication));
+    // What waits to go up are the events (actions): a dossier is never sent.
+    if (name !== 'dossiers') trackers.push(trackPending(collection, replication));
   }
 
   const states = () => Object.values(replications);
@@ -175,6 +185,7 @@ export function startReplication(db: MotcuaDatabase, options: ReplicationOptions
       subs.forEach((s) => s.unsubscribe());
       uploader.stop();
       trackers.forEach((t) => t.stop());
+      ownActions?.stop();
       status.stop();
       refusals.stop();
       clearFileRemote(db, remote);

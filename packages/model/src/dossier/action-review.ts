@@ -1,7 +1,7 @@
 /**
- * @module dossier/action-review — the reducer's handlers for an officer's reviews that keep the
- * status: an identity check against the population registry, and the settling of an action the
- * server refused. See `actions.ts` for where they are wired in.
+ * @module dossier/action-review — the reducer's handlers for an officer's records that keep the
+ * status: an identity check against the population registry, the settling of an action the server
+ * refused, and the result saved to the warehouse. See `actions.ts` for where they are wired in.
  */
 import type { Dossier } from '../schemas/dossier.schema.ts';
 import type { ActionContext, DossierAction, IdentitySource, RegistryResult } from './action-types.ts';
@@ -55,5 +55,18 @@ export function resolveConflict(d: Dossier, a: Of<'resolveConflict'>): Outcome {
     eventType: DossierEventType.ConflictResolved,
     data: { conflictId: a.eventId, decision: a.decision, note: conflict.note },
     comment,
+  };
+}
+
+/** The result saved to the owner's warehouse: linked from the result, its (signed) file kept with it. */
+export function storeResult(d: Dossier, a: Of<'storeResult'>): Outcome {
+  if (!d.result) throw new DossierActionError('Hồ sơ chưa có kết quả để lưu vào kho.', { field: 'result' });
+  const warehouseDocId = text(a.warehouseDocId, 'tài liệu trong kho', 64);
+  const fileId = text(a.fileId, 'tệp kết quả', 64);
+  const fileIds = d.result.fileIds.includes(fileId) ? d.result.fileIds : [...d.result.fileIds, fileId];
+  return {
+    patch: { result: { ...d.result, warehouseDocId, fileIds } },
+    eventType: DossierEventType.ResultStored,
+    data: { warehouseDocId, fileId },
   };
 }

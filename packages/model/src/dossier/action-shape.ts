@@ -12,7 +12,7 @@ const KEYS: { readonly [T in DossierActionType]: readonly string[] } = {
   create: ['agencyId', 'procedureId', 'channel'],
   editContent: [],
   submit: [],
-  receive: ['code', 'dueAt', 'provisionalCode'],
+  receive: ['code', 'dueAt', 'provisionalCode', 'fee'],
   reject: ['reason'],
   requestSupplement: ['reason', 'items'],
   supplement: ['components'],
@@ -32,6 +32,7 @@ const KEYS: { readonly [T in DossierActionType]: readonly string[] } = {
   stop: ['reason'],
   checkIdentity: ['source', 'result', 'registry'],
   resolveConflict: ['eventId', 'decision'],
+  storeResult: ['warehouseDocId', 'fileId'],
 };
 
 /** Throws DossierActionError when `action` holds a key its type does not have. */

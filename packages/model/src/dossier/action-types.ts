@@ -39,8 +39,11 @@ export type DossierAction =
   /** An edit of the declared content only; the change itself travels in the action's `changes`. */
   | ({ type: 'editContent' } & Commented)
   | ({ type: 'submit' } & Commented)
-  /** `provisionalCode`: the slip's code when the device had no leased one left (`TAM-…`). */
-  | ({ type: 'receive'; code?: string | null; dueAt: string; provisionalCode?: string } & Commented)
+  /**
+   * `provisionalCode`: the slip's code when the device had no leased one left (`TAM-…`). `fee`: what
+   * the desk charged for the papers it took in person (only when receiving a new dossier at the desk).
+   */
+  | ({ type: 'receive'; code?: string | null; dueAt: string; provisionalCode?: string; fee?: Dossier['fee'] } & Commented)
   | { type: 'reject'; reason: string }
   | { type: 'requestSupplement'; reason: string; items: string[] }
   | ({ type: 'supplement'; components?: ComponentFiles[] } & Commented)
@@ -61,6 +64,8 @@ export type DossierAction =
   | { type: 'stop'; reason: string }
   /** `result` only for a registry check made after reception; a match marks the identity checked. */
   | ({ type: 'checkIdentity'; source: IdentitySource; result?: RegistryResult; registry?: string } & Commented)
+  /** "Lưu vào kho dữ liệu điện tử" of the result: the warehouse document, and its file if new. */
+  | { type: 'storeResult'; warehouseDocId: string; fileId: string }
   /** An officer settles an action the server refused: re-applied as a new action, or set aside. */
   | { type: 'resolveConflict'; eventId: string; decision: 'reapplied' | 'setAside'; comment: string };
 

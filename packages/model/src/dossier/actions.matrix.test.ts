@@ -35,6 +35,7 @@ const SAMPLES: Record<DossierActionType, DossierAction> = {
   editContent: { type: 'editContent' },
   checkIdentity: { type: 'checkIdentity', source: 'population_registry', result: 'found' },
   resolveConflict: { type: 'resolveConflict', eventId: 'ev-refused', decision: 'setAside', comment: 'Đã xem xét' },
+  storeResult: { type: 'storeResult', warehouseDocId: 'w-1', fileId: 'f-kq' },
 };
 
 /** Which statuses each action starts from (written out independently of the reducer). */
@@ -43,7 +44,7 @@ const FROM: Record<DossierActionType, DossierStatusCode[]> = {
   acceptSupplement: [5], startProcessing: [2], moveStep: [4], requestPayment: [4], confirmPayment: [6],
   returnStep: [4], attachResult: [4], apologize: [2, 4, 6], rate: [10],
   resolve: [4], returnResult: [9], requestWithdrawal: [1, 2, 4, 5, 6], confirmWithdrawal: [7], stop: [4],
-  create: [], editContent: [...ALL_STATUSES], checkIdentity: [0, 1, 2, 4, 5, 6, 7, 9], resolveConflict: [...ALL_STATUSES],
+  create: [], editContent: [...ALL_STATUSES], checkIdentity: [0, 1, 2, 4, 5, 6, 7, 9], resolveConflict: [...ALL_STATUSES], storeResult: [4, 9, 10],
 };
 
 /** Actions that keep the status, and who may take them (the transition table covers the others). */
@@ -56,10 +57,14 @@ const SAME_STATUS_ROLES: Partial<Record<DossierActionType, Role[]>> = {
   editContent: ['citizen', 'receptionist', 'specialist', 'leader'],
   checkIdentity: ['receptionist'],
   resolveConflict: ['receptionist', 'specialist', 'leader'],
+  storeResult: ['receptionist', 'specialist', 'leader'],
 };
 
 const at = (status: DossierStatusCode, stepIndex = -1): Dossier =>
-  draft({ status, stepIndex, conflicts: [{ eventId: 'ev-refused', note: 'Hồ sơ đã được chuyển trước' }] });
+  draft({
+    status, stepIndex, conflicts: [{ eventId: 'ev-refused', note: 'Hồ sơ đã được chuyển trước' }],
+    result: { name: 'Giấy khai sinh', fileIds: ['f-kq'], number: '', signedBy: '', issuedAt: null, warehouseDocId: null },
+  });
 
 describe('every action × status × role', () => {
   for (const type of Object.keys(SAMPLES) as DossierActionType[]) {
@@ -119,7 +124,7 @@ describe('random action sequences', () => {
           d = r.dossier;
         } catch (e) {
           // Step moves, new dates and conflict reviews also check their input against the dossier.
-          if (['moveStep', 'returnStep', 'apologize', 'resolveConflict'].includes(type) && e instanceof DossierActionError) continue;
+          if (['moveStep', 'returnStep', 'apologize', 'resolveConflict', 'storeResult'].includes(type) && e instanceof DossierActionError) continue;
           expect(e).toBeInstanceOf(TransitionError);
         }
       }

@@ -34,6 +34,16 @@ type Handler<T extends DossierActionType> = (
   ctx: ActionContext,
 ) => Outcome;
 
+/** The fee the desk charged for papers taken in person: only on a new dossier received at the desk. */
+function deskFee(d: Dossier, fee: unknown): Dossier['fee'] {
+  if (d.status !== S.Draft) throw new DossierActionError('Lệ phí chỉ được ghi khi tiếp nhận trực tiếp hồ sơ mới.', { field: 'fee' });
+  const { amount, paid } = (fee ?? {}) as { amount?: unknown; paid?: unknown };
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > 1e10 || (paid !== 'none' && paid !== 'cash' && paid !== 'pending')) {
+    throw new DossierActionError('Lệ phí không hợp lệ.', { field: 'fee' });
+  }
+  return { amount, paid };
+}
+
 /** Where a dossier waiting for a supplement goes back to (TrangThaiTruoc). */
 const resumeStatus = (d: Dossier): DossierStatusCode => (d.stepIndex >= 0 ? S.Processing : S.Received);
 
@@ -91,6 +101,7 @@ const SPECS: { [T in DossierActionType]: Spec } = {
     roles: ['receptionist'],
   },
   resolveConflict: { from: ALL_STATUSES, to: keep, label: 'Xem xét thao tác bị từ chối', roles: OFFICERS },
+  storeResult: { from: [S.Processing, S.Resolved, S.Returned], to: keep, label: 'Lưu kết quả vào kho dữ liệu điện tử', roles: OFFICERS },
 };
 
 /** Vietnamese name of an action, for buttons and messages. */
@@ -124,8 +135,9 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
     const dueAt = isoInstant(a.dueAt, 'Ngày hẹn trả');
     const code = a.code ?? d.code;
     const provisionalCode = a.provisionalCode === undefined ? d.provisionalCode : text(a.provisionalCode, 'mã tạm', 64);
+    const fee = a.fee === undefined ? d.fee : deskFee(d, a.fee);
     return {
-      patch: { receivedAt: ctx.now.toISOString(), dueAt, code, provisionalCode, submittedAt: d.submittedAt ?? ctx.now.toISOString() },
+      patch: { receivedAt: ctx.now.toISOString(), dueAt, code, provisionalCode, fee, submittedAt: d.submittedAt ?? ctx.now.toISOString() },
       eventType: DossierEventType.Received,
       data: { code, dueAt },
       comment: a.comment,
@@ -246,6 +258,7 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
   },
   checkIdentity: identity.checkIdentity,
   resolveConflict: identity.resolveConflict,
+  storeResult: identity.storeResult,
 };
 
 const ROLE_WORDS: Record<Role, string> = {

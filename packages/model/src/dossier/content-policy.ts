@@ -31,8 +31,10 @@ const APPLICANT = [
   'applicant.address',
 ] as const;
 const CHOICES = ['returnMethod', 'notify.sms', 'notify.email', 'notify.zalo'] as const;
-/** Everything a desk officer may correct while receiving: the declared content and the paper check. */
-const INTAKE = [...APPLICANT, 'summary', ...FILES, 'components.*.paperReceived', ...CHOICES] as const;
+/** Everything a desk officer may correct while receiving: the declared content and the papers taken. */
+const INTAKE = [
+  ...APPLICANT, 'summary', ...FILES, 'components.*.paperReceived', 'components.*.originals', 'components.*.copies', ...CHOICES,
+] as const;
 
 export type ContentPath = (typeof INTAKE)[number];
 

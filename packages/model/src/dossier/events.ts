@@ -33,9 +33,11 @@ export const DossierEventType = {
   WithdrawalRequested: 'v1.WithdrawalRequested',
   Withdrawn: 'v1.DossierWithdrawn',
   Stopped: 'v1.ProcessingStopped',
-  /** A check of the applicant against the national population registry made after reception. */
+  /** How the applicant's identity was checked (at the desk, or against the registry later). */
   IdentityChecked: 'v1.IdentityChecked',
-  /** An officer reviewed a change that lost a concurrent status move. */
+  /** The result was saved to the owner's warehouse (linked from the result). */
+  ResultStored: 'v1.ResultStored',
+  /** An officer settled an action the server refused (re-applied it or set it aside). */
   ConflictResolved: 'v1.ConflictResolved',
 } as const;
 

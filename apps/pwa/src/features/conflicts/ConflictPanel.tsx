@@ -1,36 +1,31 @@
 /**
- * The conflicts of one dossier on its page, resolved on this device: the dossier without the
- * conflict and a chained `v1.ConflictResolved` event, both replicated like any other change.
+ * The refused actions of one dossier on its page, settled on this device: re-applied on the
+ * dossier as it is now (the same action, taken again by this officer), or set aside with a
+ * comment. Either way a `resolveConflict` action records it; the refused action stays in the history.
  */
 import { createSignal } from 'solid-js';
-import { sha256Hex } from '@motcua/crypto';
-import { chainEvent, type Dossier } from '@motcua/model';
-import { browserDeviceChain } from '../../lib/deviceChain.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Dossier, DossierEvent, WireAction } from '@motcua/model';
 import { useDatabase } from '../../lib/useDatabase.ts';
-import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
-import { ConflictListView } from './ConflictListView.tsx';
-import { resolveConflict } from './resolveConflict.ts';
+import { useDossierWriter } from '../dossier/useDossierWriter.ts';
+import { ConflictListView, type ConflictDecision } from './ConflictListView.tsx';
 
 export function ConflictPanel(props: { dossier: Dossier }) {
-  const { db, user } = useDatabase();
-  const store = makeRxDossierStore(db);
+  const { db } = useDatabase();
+  const writer = useDossierWriter();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
 
-  async function resolve(conflictId: string, comment: string): Promise<void> {
+  async function resolve(eventId: string, decision: ConflictDecision, comment: string): Promise<void> {
     setBusy(true);
     setError(null);
     try {
-      const current = await store.getDossier(props.dossier.id);
-      if (!current) return;
-      const chain = browserDeviceChain();
-      const { dossier, event } = resolveConflict({
-        dossier: current, conflictId, comment, now: new Date(), eventId: newId(), deviceId: chain.deviceId,
-        actor: { userId: user.id, name: user.fullName, role: user.role },
-      });
-      await chain.append((prev) => chainEvent(event, prev, (t) => sha256Hex(t)), (chained) => store.addEvent(chained));
-      await store.putDossier(dossier);
+      const text = comment.trim() || (decision === 'reapplied' ? 'Đã áp dụng lại' : 'Đã xem xét');
+      if (decision === 'reapplied') {
+        const refused = (await db.events.findOne(eventId).exec())?.toJSON() as DossierEvent | undefined;
+        if (!refused?.action) throw new Error('Không tìm thấy thao tác bị từ chối trên máy này; vui lòng đồng bộ rồi thử lại.');
+        await writer.reapply(props.dossier.id, refused.action as WireAction);
+      }
+      await writer.apply(props.dossier.id, { type: 'resolveConflict', eventId, decision, comment: text });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -38,5 +33,5 @@ export function ConflictPanel(props: { dossier: Dossier }) {
     }
   }
 
-  return <ConflictListView conflicts={props.dossier.conflicts} busy={busy()} error={error()} onResolve={(id, c) => void resolve(id, c)} />;
+  return <ConflictListView conflicts={props.dossier.conflicts} busy={busy()} error={error()} onResolve={(id, d, c) => void resolve(id, d, c)} />;
 }

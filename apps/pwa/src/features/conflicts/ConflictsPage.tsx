@@ -1,11 +1,10 @@
-/** "Hồ sơ có xung đột": the agency's dossiers where a concurrent status change was lost, newest first. */
+/** "Hồ sơ có xung đột": the agency's dossiers with an action the server refused, newest first. */
 import { createMemo } from 'solid-js';
 import type { Dossier } from '@motcua/model';
 import { createQuery, toPlain } from '../../lib/createQuery.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { DossierTableView } from '../reception/DossierTableView.tsx';
-import { conflictSelector } from './conflictQuery.ts';
-import { withConflicts } from './resolveConflict.ts';
+import { conflictSelector, withConflicts } from './conflictQuery.ts';
 
 export default function ConflictsPage() {
   const { db, user } = useDatabase();

@@ -11,3 +11,8 @@ export function conflictSelector(user: Pick<SessionUser, 'role' | 'agencyId'>): 
   // `conflicts.0` exists: the list has a first entry (Mango has no “not empty” operator).
   return { ...agency, 'conflicts.0': { $exists: true } } as MangoQuerySelector<Dossier>;
 }
+
+/** Dossiers with at least one refused action to settle, most recently changed first. */
+export function withConflicts(dossiers: Dossier[]): Dossier[] {
+  return dossiers.filter((d) => d.conflicts.length > 0).sort((a, b) => b.updatedAt - a.updatedAt);
+}

@@ -20,8 +20,10 @@ const EVENT_NAMES: Record<string, string> = {
   'v1.ResultAttached': 'Tải lên kết quả',
   'v1.ApologyIssued': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   'v1.DossierRated': 'Đánh giá mức độ hài lòng',
-  'v1.IdentityChecked': 'Đối chiếu Cơ sở dữ liệu quốc gia về dân cư',
-  'v1.ConflictResolved': 'Xem xét thay đổi bị xung đột',
+  'v1.ContentEdited': 'Cập nhật thông tin hồ sơ',
+  'v1.IdentityChecked': 'Kiểm tra thông tin công dân',
+  'v1.ResultStored': 'Lưu kết quả vào kho dữ liệu điện tử',
+  'v1.ConflictResolved': 'Xem xét thao tác bị từ chối',
 };
 
 /** The name of an event type; the raw type when unknown (a newer version). */

@@ -1,4 +1,5 @@
 import { sha256Hex } from '@motcua/crypto';
+import { loadContentEngine, newActorId } from '../../db/content-engine.ts';
 import { browserDeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
@@ -12,7 +13,10 @@ export function useDossierWriter(): DossierWriter {
     store: makeRxDossierStore(db),
     chain: browserDeviceChain(),
     actor: { userId: user.id, name: user.fullName, role: user.role },
+    ownerCccd: user.cccd,
+    engine: loadContentEngine,
     sha256Hex: (text) => sha256Hex(text),
     newId,
+    newActor: newActorId,
   });
 }

@@ -6,22 +6,21 @@
 import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import { chainEvent, computeFee, type Agency, type Dossier, type Procedure } from '@motcua/model';
+import { computeFee, type Agency, type Dossier, type Procedure } from '@motcua/model';
 import { codeBookFor } from '../reception/useCodeBook.ts';
-import { sha256Hex } from '@motcua/crypto';
 import { createQuery, toPlainOne } from '../../lib/createQuery.ts';
-import { browserDeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
 import { auth } from '../../lib/session.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { ProblemSummary } from '../../ui/ProblemSummary.tsx';
+import { useDossierWriter } from '../dossier/useDossierWriter.ts';
 import { ComponentsTabView } from './ComponentsTabView.tsx';
 import { createIdentityCheck } from './createIdentityCheck.ts';
 import { FeeTabView } from './FeeTabView.tsx';
 import { GeneralTabView } from './GeneralTabView.tsx';
 import { IntakeDoneView } from './IntakeDoneView.tsx';
 import {
-  initialIntakeForm, intakeFeeLines, safeCounts, receiveInPerson, validateIntake, withCardQr, withRegistryPerson,
+  initialIntakeForm, intakeFeeLines, safeCounts, inPersonIntake, validateIntake, withCardQr, withRegistryPerson,
   type IntakeForm, type IntakeProblem,
 } from './intakeForm.ts';
 import { makePopulationClient } from './populationClient.ts';
@@ -40,6 +39,7 @@ const TABS: Array<{ id: TabId; label: string }> = [
 export default function IntakePage() {
   const params = useParams<{ procedureId: string }>();
   const { db, user, sync } = useDatabase();
+  const writer = useDossierWriter();
   const procedure = createQuery(() => db.procedures.findOne(params.procedureId).$, (d) => toPlainOne<Procedure>(d));
   const agency = createQuery(() => db.agencies.findOne(user.agencyId ?? '').$, (d) => toPlainOne<Agency>(d));
   const [form, setForm] = createStore<IntakeForm>(initialIntakeForm({ components: [] } as unknown as Procedure));
@@ -66,9 +66,9 @@ export default function IntakePage() {
       const done = saved();
       if (done && done.applicant.cccd === query.cccd) {
         // The check came back after the dossier was saved: record the confirmation on it.
-        void db.dossiers.findOne(done.id).exec().then((doc) =>
-          doc?.incrementalPatch({ identityCheck: { source: 'population_registry', at: new Date().toISOString(), by: user.fullName }, updatedAt: Date.now() }),
-        );
+        writer.apply(done.id, { type: 'checkIdentity', source: 'population_registry' }).catch((e: unknown) => {
+          setError(e instanceof Error ? e.message : String(e));
+        });
       } else if (!done && form.applicant.cccd.trim() === query.cccd) {
         setForm(reconcile(withRegistryPerson(structuredClone(unwrap(form)), reply.person)));
       }
@@ -97,17 +97,13 @@ export default function IntakePage() {
     setBusy(true);
     setError(null);
     try {
-      const chain = browserDeviceChain();
       const at = new Date();
-      const { dossier, event } = receiveInPerson({
-        id: newId(), eventId: newId(), deviceId: chain.deviceId, procedure: p, agencyId: user.agencyId,
-        form: structuredClone(unwrap(form)), actor: { userId: user.id, name: user.fullName, role: user.role }, now: at,
+      const { draft, actions } = inPersonIntake({
+        id: newId(), procedure: p, agencyId: user.agencyId, form: structuredClone(unwrap(form)), userId: user.id, now: at,
         issued: codeBookFor(user.id, sync).issue(at),
       });
-      await chain.append((prev) => chainEvent(event, prev, (t) => sha256Hex(t)), async (chained) => {
-        await db.events.insert(chained);
-      });
-      await db.dossiers.insert(dossier);
+      let { dossier } = await writer.create(draft, p);
+      for (const action of actions) ({ dossier } = await writer.apply(dossier.id, action));
       setSaved(dossier);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,13 +1,26 @@
+import * as Automerge from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
-import { parseCccdQr, type Procedure } from '@motcua/model';
+import { applyAction, contentOf, parseCccdQr, seedContent, type Dossier, type Procedure, type UnchainedEvent } from '@motcua/model';
 import { seedProcedures } from '@motcua/model/procedures';
-import { initialIntakeForm, intakeFeeLines, receiveInPerson, validateIntake, withCardQr, withRegistryPerson, type IntakeForm } from './intakeForm.ts';
+import {
+  initialIntakeForm, inPersonIntake, intakeFeeLines, validateIntake, withCardQr, withRegistryPerson, type InPersonIntakeInput, type IntakeForm,
+} from './intakeForm.ts';
 
 const procedures = seedProcedures();
 const khaiSinh = procedures.find((p) => p.nationalCode === '1.001193') as Procedure;
 const banSao = procedures.find((p) => p.fees.some((f) => f.per === 'page' || f.per === 'copy')) as Procedure;
 const actor = { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' as const };
 const QR = '062099000123|231234567|Nguyễn Văn An|12051999|Nam|Thôn 1, xã Đắk La, tỉnh Kon Tum|15042021';
+
+/** The intake's actions applied as the device and the server apply them: the dossier and the last event. */
+function receiveInPerson(input: InPersonIntakeInput): { dossier: Dossier; event: UnchainedEvent } {
+  const { draft, actions } = inPersonIntake(input);
+  const ctx = { actor, now: input.now, eventId: 'e-1', deviceId: 'dev', dossierId: input.id, procedure: input.procedure };
+  const seed = { type: 'create' as const, agencyId: input.agencyId, procedureId: input.procedure.id, channel: 1 as const, changes: [seedContent(Automerge, contentOf(draft))] };
+  let { dossier, event } = applyAction(Automerge, null, seed, ctx);
+  for (const action of actions) ({ dossier, event } = applyAction(Automerge, dossier, action, ctx));
+  return { dossier, event };
+}
 
 function filled(procedure = khaiSinh): IntakeForm {
   const form = withCardQr(initialIntakeForm(procedure), parseCccdQr(QR));
@@ -51,7 +64,7 @@ describe('the intake form', () => {
 
   it('creates the dossier received (status 2), channel 1, with the appointment date and identity check', () => {
     const now = new Date('2026-03-02T02:00:00.000Z');
-    const { dossier, event } = receiveInPerson({ id: 'd-1', eventId: 'e-1', deviceId: 'dev', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), actor, now });
+    const { dossier, event } = receiveInPerson({ id: 'd-1', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), userId: actor.userId, now });
     expect(dossier).toMatchObject({
       status: 2, channel: 1, code: null, ownerCccd: '062099000123', returnMethod: 'desk',
       identityCheck: { source: 'card_qr', by: 'Phạm Thị Hoa', at: now.toISOString() }, receivedAt: now.toISOString(),
@@ -63,7 +76,7 @@ describe('the intake form', () => {
 
   it('receives with the device’s leased code, or keeps a provisional one for the server to replace', () => {
     const now = new Date('2026-03-04T02:00:00Z');
-    const base = { id: 'd-2', eventId: 'e-2', deviceId: 'dev', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), actor, now };
+    const base = { id: 'd-2', procedure: khaiSinh, agencyId: '001.29.00.H34', form: filled(), userId: actor.userId, now };
     const leased = receiveInPerson({ ...base, issued: { kind: 'leased', code: 'H34.29.2-260304-0031', state: null as never } });
     expect(leased.dossier).toMatchObject({ code: 'H34.29.2-260304-0031', provisionalCode: null });
     expect(leased.event.data).toMatchObject({ code: 'H34.29.2-260304-0031' });

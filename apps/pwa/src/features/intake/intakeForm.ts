@@ -1,15 +1,15 @@
 /**
  * The in-person reception form ("Tiếp nhận hồ sơ trực tiếp") as plain data: the four tabs' fields,
  * what fills them (the population registry's answer, the card's QR code), what must be fixed, and
- * the dossier it becomes — created directly as received (status 2) with the model's actions.
+ * the actions it becomes — a new dossier received at once (status 2).
  */
 import {
-  applyDossierAction, computeDueDate, computeFeeLines, createDossierDraft, validateCccd,
-  type Actor, type CccdQrData, type Dossier, type DossierComponent, type FeeLine, type Procedure, type UnchainedEvent,
+  computeDueDate, computeFeeLines, createDossierDraft, validateCccd,
+  type CccdQrData, type Dossier, type DossierAction, type DossierComponent, type FeeLine, type IdentitySource, type Procedure,
   type IssuedCode, type PopulationPerson,
 } from '@motcua/model';
 
-export type IdentitySource = NonNullable<Dossier['identityCheck']>['source'];
+export type { IdentitySource };
 
 export interface IntakeForm {
   applicant: Dossier['applicant'];
@@ -123,52 +123,51 @@ export function validateIntake(form: IntakeForm): IntakeProblem[] {
   return out;
 }
 
-export interface ReceiveInPersonInput {
+export interface InPersonIntakeInput {
   id: string;
-  eventId: string;
-  deviceId: string;
   procedure: Procedure;
   agencyId: string;
   form: IntakeForm;
-  actor: Actor;
+  userId: string;
   now: Date;
   /** This device's code for the dossier (see `reception/makeCodeBook.ts`); absent: the server issues it. */
   issued?: IssuedCode;
 }
 
 /**
- * The dossier of an in-person reception: a draft on channel 1 (trực tiếp) with the form's data,
- * then the model's "receive" action, so it is at status 2 with its appointment date from the
- * procedure's time limit. The code is the device's leased one when it has one; otherwise it stays
- * null (with a provisional code when the book ran out) and the server issues it on sync.
+ * An in-person reception as actions: the new dossier (channel 1, trực tiếp) with the form's data,
+ * how the identity was checked, then "Tiếp nhận hồ sơ" with the appointment date from the
+ * procedure's time limit and the fee charged. The code is the device's leased one when it has one;
+ * otherwise it stays null (with a provisional code when the book ran out) and the server issues it.
  */
-export function receiveInPerson(input: ReceiveInPersonInput): { dossier: Dossier; event: UnchainedEvent } {
+export function inPersonIntake(input: InPersonIntakeInput): { draft: Dossier; actions: DossierAction[] } {
   const { form, procedure, now } = input;
   const a = form.applicant;
   const applicant = {
     ...a, cccd: a.cccd.trim(), fullName: a.fullName.trim().normalize('NFC'), phone: a.phone.replace(/[\s.]/g, ''),
     email: a.email.trim(), address: a.address.trim().normalize('NFC'),
   };
-  const draft = createDossierDraft({
-    id: input.id, procedure, applicant, ownerCccd: applicant.cccd, agencyId: input.agencyId, now, userId: input.actor.userId,
+  const created = createDossierDraft({
+    id: input.id, procedure, applicant, ownerCccd: applicant.cccd, agencyId: input.agencyId, now, userId: input.userId,
     channel: 1, returnMethod: form.returnMethod,
   });
-  const amount = intakeFeeLines(procedure, form).reduce((sum, line) => sum + line.amount, 0);
-  const prepared: Dossier = {
-    ...draft,
-    components: draft.components.map((c) => {
+  const draft: Dossier = {
+    ...created,
+    components: created.components.map((c) => {
       const f = form.components.find((x) => x.id === c.id);
       return f ? { ...c, originals: f.originals, copies: f.copies, paperReceived: f.paperReceived } : c;
     }),
     notify: { ...form.notify },
-    fee: { amount, paid: amount === 0 ? 'none' : form.fee.paid },
-    identityCheck: { source: form.identitySource, at: now.toISOString(), by: input.actor.name },
   };
-  const dueAt = computeDueDate(now, procedure.timeLimit).toISOString();
+  const amount = intakeFeeLines(procedure, form).reduce((sum, line) => sum + line.amount, 0);
   const issued = input.issued;
-  if (issued?.kind === 'provisional') prepared.provisionalCode = issued.provisionalCode;
-  const code = issued?.kind === 'leased' ? issued.code : null;
-  return applyDossierAction(prepared, { type: 'receive', code, dueAt, comment: 'Tiếp nhận trực tiếp tại Bộ phận một cửa' }, {
-    actor: input.actor, now, eventId: input.eventId, deviceId: input.deviceId,
-  });
+  const receive: DossierAction = {
+    type: 'receive',
+    code: issued?.kind === 'leased' ? issued.code : null,
+    dueAt: computeDueDate(now, procedure.timeLimit).toISOString(),
+    fee: { amount, paid: amount === 0 ? 'none' : form.fee.paid },
+    comment: 'Tiếp nhận trực tiếp tại Bộ phận một cửa',
+    ...(issued?.kind === 'provisional' ? { provisionalCode: issued.provisionalCode } : {}),
+  };
+  return { draft, actions: [{ type: 'checkIdentity', source: form.identitySource }, receive] };
 }

@@ -7,8 +7,7 @@
  * it is; a match also marks the dossier's identity as checked against the registry. A dossier that
  * has such an event is not checked again.
  */
-import { DossierEventType, type Dossier, type UnchainedEvent } from '@motcua/model';
-import type { DossierStep } from '../dossier/makeDossierWriter.ts';
+import type { Dossier, DossierAction } from '@motcua/model';
 import type { PopulationReply } from './populationClient.ts';
 
 /** How long after reception a queued check is still worth making. */
@@ -33,32 +32,11 @@ const COMMENTS: Record<RegistryAnswer['status'], string> = {
 };
 
 /**
- * The step that records the answer (see `DossierWriter.record`): its history event, and the dossier
- * to store when it changes (a match).
+ * The action that records the answer: a `checkIdentity` with the registry's result, kept in the
+ * history whatever it is; a match marks the identity as checked by the registry.
  */
-export function recordRegistryAnswer(answer: RegistryAnswer): DossierStep {
-  return (d, { actor, now, eventId, deviceId }) => {
-    const event: UnchainedEvent = {
-      id: eventId,
-      dossierId: d.id,
-      agencyId: d.agencyId,
-      ownerCccd: d.ownerCccd,
-      type: DossierEventType.IdentityChecked,
-      fromStatus: d.status,
-      toStatus: d.status,
-      actor,
-      deviceId,
-      at: now.toISOString(),
-      comment: COMMENTS[answer.status],
-      data: { result: answer.status, source: answer.source, cardSource: d.identityCheck?.source ?? null },
-    };
-    if (answer.status !== 'found') return { dossier: null, event };
-    const dossier: Dossier = {
-      ...d,
-      identityCheck: { source: 'population_registry', at: now.toISOString(), by: actor.name },
-      updatedAt: Math.max(now.getTime(), d.updatedAt + 1),
-      updatedBy: actor.userId,
-    };
-    return { dossier, event };
+export function registryAction(answer: RegistryAnswer): DossierAction {
+  return {
+    type: 'checkIdentity', source: 'population_registry', result: answer.status, registry: answer.source, comment: COMMENTS[answer.status],
   };
 }

@@ -10,10 +10,11 @@ import { sha256Hex } from '@motcua/crypto';
 import type { MotcuaDatabase, SyncHandle } from '../../db/index.ts';
 import type { DeviceChain } from '../../lib/deviceChain.ts';
 import { newId } from '../../lib/ids.ts';
+import { loadContentEngine, newActorId } from '../../db/content-engine.ts';
 import { makeDossierWriter } from '../dossier/makeDossierWriter.ts';
 import { makeRxDossierStore } from '../dossier/makeRxDossierStore.ts';
 import type { PopulationQuery, PopulationReply } from './populationClient.ts';
-import { awaitingRegistryCheck, FOLLOW_UP_DAYS, recordRegistryAnswer } from './registryFollowUp.ts';
+import { awaitingRegistryCheck, FOLLOW_UP_DAYS, registryAction } from './registryFollowUp.ts';
 
 export interface RegistryFollowUpDeps {
   db: MotcuaDatabase;
@@ -45,7 +46,7 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
   );
   const writer = makeDossierWriter({
     store: makeRxDossierStore(db), chain: deps.chain, actor: { userId: user.id, name: user.fullName, role: user.role },
-    sha256Hex: (text) => sha256Hex(text), newId, now,
+    engine: loadContentEngine, sha256Hex: (text) => sha256Hex(text), newId, newActor: newActorId, now,
   });
   const failures = deps.failures ?? new Map<string, number>();
   // Stable: never-failed dossiers keep the order of reception, before those that failed.
@@ -62,7 +63,7 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
       continue;
     }
     failures.delete(dossier.id);
-    await writer.record(dossier.id, recordRegistryAnswer(answer));
+    await writer.apply(dossier.id, registryAction(answer));
     answered++;
   }
   return { answered, offline: false };

@@ -1,6 +1,7 @@
 /**
  * "Xem lịch sử cập nhật": every event of the dossier (who, which device, when, what, the opinion
- * and attachments), with the result of checking the devices' hash chains.
+ * and attachments, and whether the server applied it, waits for it, or refused it and why), with
+ * the result of checking the devices' hash chains.
  */
 import { For, Match, Show, Switch } from 'solid-js';
 import { roleLabel, type DossierEvent, type FileMeta } from '@motcua/model';
@@ -74,7 +75,15 @@ export function HistoryView(props: HistoryViewProps) {
                       <span title={e.deviceId}>{e.deviceId.slice(0, 8)}</span>
                       <div class="muted small">số {e.deviceSeq}</div>
                     </td>
-                    <td data-label="Nội dung">{eventName(e.type)}</td>
+                    <td data-label="Nội dung">
+                      {eventName(e.type)}
+                      <Switch fallback={<div class="muted small">Chờ máy chủ xác nhận</div>}>
+                        <Match when={e.outcome?.status === 'refused' && e.outcome}>
+                          {(o) => <div class="alert error small">Không được áp dụng: {o().reason}</div>}
+                        </Match>
+                        <Match when={e.outcome?.status === 'applied' || !e.action}>{null}</Match>
+                      </Switch>
+                    </td>
                     <td data-label="Ý kiến xử lý">
                       {e.comment || '—'}
                       <For each={attachments(e)}>

@@ -5,6 +5,7 @@ import { seedProcedures } from '@motcua/model/procedures';
 import type { KeyValueStorage } from '../../lib/auth.ts';
 import { makeDeviceChain } from '../../lib/deviceChain.ts';
 import { makeDossierWriter, type DossierStore } from '../dossier/makeDossierWriter.ts';
+import { testContent } from '../dossier/writer.test-helpers.ts';
 import { createReceptionActions } from '../reception/createReceptionActions.ts';
 import { createProcessingActions, ProcessingInputError } from './createProcessingActions.ts';
 
@@ -39,6 +40,7 @@ function setup() {
       chain: makeDeviceChain({ storage: memoryStorage() }),
       actor: people[who],
       sha256Hex: (t) => sha256Hex(t),
+    ...testContent,
       newId: () => `ev-${++n}`,
       now: () => new Date((clock += 3_600_000)),
     });

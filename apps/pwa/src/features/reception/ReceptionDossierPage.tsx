@@ -33,9 +33,6 @@ export default function ReceptionDossierPage() {
     getDossier: async (id) => ((await db.dossiers.findOne(id).exec())?.toMutableJSON() as Dossier | undefined) ?? null,
     getProcedure: async (id) => ((await db.procedures.findOne(id).exec())?.toMutableJSON() as Procedure | undefined) ?? null,
     codes: isOfficer(user) ? codeBookFor(user.id, sync) : undefined,
-    setProvisionalCode: async (id, code) => {
-      await db.dossiers.findOne(id).exec().then((doc) => doc?.incrementalPatch({ provisionalCode: code }));
-    },
   });
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ActionOutcome | null>(null);

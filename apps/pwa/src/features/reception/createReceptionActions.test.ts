@@ -5,6 +5,7 @@ import { seedProcedures } from '@motcua/model/procedures';
 import type { KeyValueStorage } from '../../lib/auth.ts';
 import { CHAIN_HEAD_KEY, makeDeviceChain } from '../../lib/deviceChain.ts';
 import { makeDossierWriter, DossierNotFoundError, type DossierStore } from '../dossier/makeDossierWriter.ts';
+import { testContent } from '../dossier/writer.test-helpers.ts';
 import { createReceptionActions, parseItems, ReceptionInputError } from './createReceptionActions.ts';
 import { makeCodeBook } from './makeCodeBook.ts';
 
@@ -54,6 +55,7 @@ function setup(now = new Date('2026-03-04T02:00:00Z')) {
     chain: makeDeviceChain({ storage }),
     actor: { userId: 'officer-1', name: 'Phạm Thị Hoa', role: 'receptionist' },
     sha256Hex: (t) => sha256Hex(t),
+    ...testContent,
     newId: () => `ev-${++n}`,
     now: () => now,
   });
@@ -152,13 +154,12 @@ describe('reception actions', () => {
         store: { getDossier: async (id) => structuredClone(base.dossiers.get(id) ?? null), putDossier: async (d) => void base.dossiers.set(d.id, d), addEvent: async () => {} },
         chain: makeDeviceChain({ storage: memoryStorage() }),
         actor: { userId: 'officer-1', name: 'Phạm Thị Hoa', role: 'receptionist' },
-        sha256Hex: (t) => sha256Hex(t), newId: () => crypto.randomUUID(), now: () => now,
+        sha256Hex: (t) => sha256Hex(t), newId: () => crypto.randomUUID(), now: () => now, ...testContent,
       }),
       getDossier: async (id) => structuredClone(base.dossiers.get(id) ?? null),
       getProcedure: async (id) => procedures.find((p) => p.id === id) ?? null,
       now: () => now,
       codes: book,
-      setProvisionalCode: async (id, code) => void base.dossiers.set(id, { ...base.dossiers.get(id)!, provisionalCode: code }),
     });
     base.dossiers.set('d1', submitted('d1'));
     base.dossiers.set('d2', submitted('d2'));

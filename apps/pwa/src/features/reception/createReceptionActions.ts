@@ -7,7 +7,7 @@
  * @remarks On reception the dossier takes the next code of this device's leased range (`codes`);
  * with none left it keeps a provisional code and the server assigns the final one when it syncs.
  */
-import { computeDueDate, type Dossier, type DossierEvent, type IssuedCode, type Procedure } from '@motcua/model';
+import { computeDueDate, type Dossier, type DossierAction, type DossierEvent, type IssuedCode, type Procedure } from '@motcua/model';
 import type { DossierWriter } from '../dossier/makeDossierWriter.ts';
 
 /** Input the officer must fix before the action can run; the message names what is missing. */
@@ -28,8 +28,6 @@ export interface ReceptionActionsOptions {
   now?: () => Date;
   /** This device's leased codes (see `makeCodeBook.ts`); without it the server assigns every code. */
   codes?: { issue(at: Date): IssuedCode };
-  /** Stores the provisional code of a dossier received with no leased number left. */
-  setProvisionalCode?: (dossierId: string, code: string) => Promise<void>;
 }
 
 export interface ReceptionResult {
@@ -56,18 +54,16 @@ export function parseItems(text: string): string[] {
 export function createReceptionActions(options: ReceptionActionsOptions): ReceptionActions {
   const now = options.now ?? (() => new Date());
   /** Receives with the device's next code: a leased one, else null plus a provisional code. */
-  async function receiveWithCode(
+  function receiveWithCode(
     dossierId: string,
     at: Date,
-    build: (code: string | null) => Parameters<DossierWriter['apply']>[1],
+    build: (code: string | null) => Extract<DossierAction, { type: 'receive' | 'acceptSupplement' }>,
   ): Promise<ReceptionResult> {
     const issued = options.codes?.issue(at) ?? null;
-    const result = await options.writer.apply(dossierId, build(issued?.kind === 'leased' ? issued.code : null));
-    if (issued?.kind === 'provisional' && options.setProvisionalCode) {
-      await options.setProvisionalCode(dossierId, issued.provisionalCode);
-      return { ...result, dossier: { ...result.dossier, provisionalCode: issued.provisionalCode } };
-    }
-    return result;
+    const action = build(issued?.kind === 'leased' ? issued.code : null);
+    // The slip shows a provisional code until the server issues the final one.
+    const provisional = issued?.kind === 'provisional' && action.type === 'receive' ? { provisionalCode: issued.provisionalCode } : {};
+    return options.writer.apply(dossierId, { ...action, ...provisional });
   }
   return {
     async receive(dossierId) {

@@ -7,7 +7,7 @@
 import type { SessionUser } from '@motcua/model';
 import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { databaseActor } from '../../db/content-engine.ts';
+import { browserDeviceChain } from '../../lib/deviceChain.ts';
 import { removeDatabaseEntries } from '../../db/database-entries.ts';
 import { ENCRYPTED_NAME_SUFFIX } from '../../db/encryption.ts';
 import { closeDatabase, createDatabase, startReplication } from '../../db/index.ts';
@@ -52,13 +52,13 @@ export function openUserDatabase(user: SessionUser, auth: AuthClient, encryption
     const db = await createDatabase({
       storage: getRxStorageDexie(),
       name,
-      contentActor: databaseActor(localStorage, name),
       multiInstance: true,
       encryptionKey,
       validate: evalAllowed(),
     });
     const sync = startReplication(db, {
       baseUrl: location.origin,
+      deviceId: browserDeviceChain().deviceId,
       getAccessToken: async (options) => {
         if (!options?.refresh) return auth.getAccessToken();
         const next = await auth.refresh(auth.current()?.accessToken ?? null);

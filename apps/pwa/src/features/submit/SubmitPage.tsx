@@ -84,7 +84,7 @@ export default function SubmitPage() {
       });
     if (base.status !== 0) throw new Error('Hồ sơ này đã được nộp, không sửa như bản nháp được nữa.');
     const next = applyForm(base, form, now, user.id);
-    await db.dossiers.incrementalUpsert(next);
+    await writer.saveDraft(next);
     if (!search.nhap) setSearch({ nhap: draftId }, { replace: true });
     return next;
   }
@@ -133,7 +133,7 @@ export default function SubmitPage() {
       const fileId = await reuseWarehouseFile(db, { dossier: draft, componentId, doc, file, userId: user.id });
       setForm('files', componentId, [fileId]);
       const saved = await saveDraftDoc(procedure);
-      await db.dossiers.upsert(markReused(saved, componentId, fileId, doc.id, user.id, new Date()));
+      await writer.saveDraft(markReused(saved, componentId, fileId, doc.id));
     });
 
   const time = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
@@ -204,6 +204,8 @@ export default function SubmitPage() {
                 for (const doc of fileDocs.values()) {
                   if (doc.agencyId !== draft.agencyId) await doc.incrementalPatch({ agencyId: draft.agencyId, updatedAt: Date.now() });
                 }
+                // The draft goes up only now: created from this device's content, then submitted.
+                await writer.create(draft, procedure());
                 await writer.apply(draftId, { type: 'submit' });
                 navigate(`/ho-so-cua-toi/${draftId}?moiNop=1`, { replace: true });
               })

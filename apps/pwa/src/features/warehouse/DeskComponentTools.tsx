@@ -11,6 +11,7 @@ import {
 import { readBytes, saveLocalFile } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
+import { useDossierWriter } from '../dossier/useDossierWriter.ts';
 import { ScanDialog } from '../scan/ScanDialog.tsx';
 import { PdfSignatureStatus } from '../signing/PdfSignatureStatus.tsx';
 import { openBlob } from '../../lib/openBlob.ts';
@@ -30,6 +31,7 @@ export interface DeskComponentToolsProps {
 
 export function DeskComponentTools(props: DeskComponentToolsProps) {
   const { db, user } = useDatabase();
+  const writer = useDossierWriter();
   const [open, setOpen] = createSignal<'scan' | 'save' | 'pick' | null>(null);
   const [owner, setOwner] = createSignal<OwnerWarehouse | null>(null);
   const { busy, message, setMessage, run } = createTaskRunner();
@@ -55,12 +57,9 @@ export function DeskComponentTools(props: DeskComponentToolsProps) {
     const meta = await saveLocalFile(db, file, {
       id: newId(), ownerCccd: props.dossier.ownerCccd, agencyId: props.dossier.agencyId, dossierId: props.dossier.id, uploadedBy: user.id,
     });
-    const stored = await db.dossiers.findOne(props.dossier.id).exec();
-    await stored?.incrementalModify((d) => ({
+    await writer.edit(props.dossier.id, (d) => ({
       ...d,
       components: d.components.map((c) => (c.id === props.component.id ? { ...c, fileIds: [...c.fileIds, meta.id] } : c)),
-      updatedAt: Date.now(),
-      updatedBy: user.id,
     }));
     setMessage({ kind: 'ok', text: `Đã đính kèm bản quét "${meta.name}".` });
   }
@@ -97,7 +96,7 @@ export function DeskComponentTools(props: DeskComponentToolsProps) {
             initial={proposeWarehouseForm({ dossier: props.dossier, component: props.component, template: props.template })}
             onClose={() => setOpen(null)}
             onSave={async (form) => {
-              const { signed } = await saveComponentToWarehouse(db, {
+              const { signed } = await saveComponentToWarehouse(db, writer, {
                 dossier: props.dossier, componentId: props.component.id, form, user, agencyName: props.agencyName,
               });
               setMessage({
@@ -123,7 +122,7 @@ export function DeskComponentTools(props: DeskComponentToolsProps) {
                 <PdfSignatureStatus fileName={file.name} load={async () => new Uint8Array(await (await readBytes(db, file)).arrayBuffer())} />
               )}
               onChoose={async (doc, file) => {
-                await reuseIntoDossier(db, { dossier: props.dossier, componentId: props.component.id, doc, file, userId: user.id });
+                await reuseIntoDossier(db, writer, { dossier: props.dossier, componentId: props.component.id, doc, file, userId: user.id });
                 setMessage({ kind: 'ok', text: `Đã dùng lại "${doc.name}" từ kho dữ liệu điện tử.` });
               }}
             />

@@ -6,12 +6,14 @@
 import { Show, createSignal } from 'solid-js';
 import { proposeResultForm, type Dossier, type Procedure } from '@motcua/model';
 import { useDatabase } from '../../lib/useDatabase.ts';
+import { useDossierWriter } from '../dossier/useDossierWriter.ts';
 import { saveComponentToWarehouse } from './saveToWarehouse.ts';
 import { WarehouseSaveDialog } from './WarehouseSaveDialog.tsx';
 import './warehouse.css';
 
 export function ResultWarehouseButton(props: { dossier: Dossier; procedure: Procedure | null; agencyName: string }) {
   const { db, user } = useDatabase();
+  const writer = useDossierWriter();
   const [open, setOpen] = createSignal(false);
   const [message, setMessage] = createSignal<string | null>(null);
   const result = () => props.dossier.result;
@@ -36,7 +38,7 @@ export function ResultWarehouseButton(props: { dossier: Dossier; procedure: Proc
             initial={proposeResultForm({ dossier: props.dossier, resultName: props.procedure?.resultName ?? result()!.name, issuer: props.agencyName })}
             onClose={() => setOpen(false)}
             onSave={async (form) => {
-              const { signed } = await saveComponentToWarehouse(db, { dossier: props.dossier, componentId: 'result', form, user, agencyName: props.agencyName });
+              const { signed } = await saveComponentToWarehouse(db, writer, { dossier: props.dossier, componentId: 'result', form, user, agencyName: props.agencyName });
               setMessage(signed ? 'Đã ký số và lưu kết quả vào kho.' : 'Đã lưu kết quả vào kho (chưa ký số).');
             }}
           />

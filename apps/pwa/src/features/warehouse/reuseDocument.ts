@@ -6,6 +6,7 @@
 import type { Dossier, FileMeta, WarehouseDocument } from '@motcua/model';
 import { reuseFile, type MotcuaDatabase } from '../../db/index.ts';
 import { newId } from '../../lib/ids.ts';
+import type { DossierWriter } from '../dossier/makeDossierWriter.ts';
 
 export interface ReuseInput {
   dossier: Pick<Dossier, 'id' | 'ownerCccd' | 'agencyId'>;
@@ -26,20 +27,15 @@ export async function reuseWarehouseFile(db: MotcuaDatabase, input: ReuseInput):
 }
 
 /** The dossier with the component filled from the warehouse (pure). */
-export function markReused(dossier: Dossier, componentId: string, fileId: string, warehouseDocId: string, userId: string, now: Date): Dossier {
+export function markReused(dossier: Dossier, componentId: string, fileId: string, warehouseDocId: string): Dossier {
   return {
     ...dossier,
     components: dossier.components.map((c) => (c.id === componentId ? { ...c, fileIds: [fileId], warehouseDocId, reused: true } : c)),
-    updatedAt: now.getTime(),
-    updatedBy: userId,
   };
 }
 
-/** Reuses the document in a stored dossier (officer at reception, or the citizen's draft). */
-export async function reuseIntoDossier(db: MotcuaDatabase, input: ReuseInput): Promise<void> {
-  const now = input.now ?? new Date();
-  const fileId = await reuseWarehouseFile(db, { ...input, now });
-  const stored = await db.dossiers.findOne(input.dossier.id).exec();
-  if (!stored) throw new Error('Không tìm thấy hồ sơ trên máy.');
-  await stored.incrementalModify((d) => markReused(d as Dossier, input.componentId, fileId, input.doc.id, input.userId, now));
+/** Reuses the document in a dossier the agency holds (officer at reception): an edit of its content. */
+export async function reuseIntoDossier(db: MotcuaDatabase, writer: DossierWriter, input: ReuseInput): Promise<void> {
+  const fileId = await reuseWarehouseFile(db, input);
+  await writer.edit(input.dossier.id, (d) => markReused(d, input.componentId, fileId, input.doc.id));
 }

@@ -11,6 +11,7 @@ import { newId } from '../../lib/ids.ts';
 import { buildScan, type ScanPage } from '../scan/buildScan.ts';
 import { NO_CROP } from '../scan/scanSizing.ts';
 import { loadPdfSigner, type PdfSigner } from './signingSeam.ts';
+import type { DossierWriter } from '../dossier/makeDossierWriter.ts';
 
 export interface SaveToWarehouseInput {
   dossier: Dossier;
@@ -60,7 +61,7 @@ export async function signedPdfOf(db: MotcuaDatabase, fileIds: string[], name: s
  * Saves a component's files (or the result's) to the owner's warehouse and links the warehouse
  * document from the component (or result); returns it and whether it was signed.
  */
-export async function saveComponentToWarehouse(db: MotcuaDatabase, input: SaveToWarehouseInput): Promise<{ doc: WarehouseDocument; signed: boolean }> {
+export async function saveComponentToWarehouse(db: MotcuaDatabase, writer: DossierWriter, input: SaveToWarehouseInput): Promise<{ doc: WarehouseDocument; signed: boolean }> {
   const { dossier, user } = input;
   const now = input.now ?? new Date();
   const isResult = input.componentId === 'result';
@@ -85,15 +86,13 @@ export async function saveComponentToWarehouse(db: MotcuaDatabase, input: SaveTo
     id: newId(), kind: isResult ? 'result' : 'component', fileId, dossier, agencyId: user.agencyId ?? dossier.agencyId, digitizedBy: user.fullName, now,
   });
   await db.warehouse.insert(doc);
-  const stored = await db.dossiers.findOne(dossier.id).exec();
-  const withFile = (ids: readonly string[]) => (ids.includes(fileId) ? [...ids] : [...ids, fileId]);
-  await stored?.incrementalModify((d) => ({
-    ...d,
-    components: isResult ? d.components : d.components.map((c) =>
-      c.id === input.componentId ? { ...c, warehouseDocId: doc.id, fileIds: withFile(c.fileIds) } : c),
-    result: isResult && d.result ? { ...d.result, warehouseDocId: doc.id, fileIds: withFile(d.result.fileIds) } : d.result,
-    updatedAt: now.getTime(),
-    updatedBy: user.id,
-  }));
+  if (isResult) await writer.apply(dossier.id, { type: 'storeResult', warehouseDocId: doc.id, fileId });
+  else {
+    const withFile = (ids: readonly string[]) => (ids.includes(fileId) ? [...ids] : [...ids, fileId]);
+    await writer.edit(dossier.id, (d) => ({
+      ...d,
+      components: d.components.map((c) => (c.id === input.componentId ? { ...c, warehouseDocId: doc.id, fileIds: withFile(c.fileIds) } : c)),
+    }));
+  }
   return { doc, signed: made.signed || alreadySigned };
 }
