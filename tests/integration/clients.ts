@@ -5,8 +5,12 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { sha256Hex } from '@motcua/crypto';
-import { applyDossierAction, chainEvent, type ChainHead, type DossierAction } from '@motcua/model';
-import type { DeviceCollectionName, Dossier, DossierEvent, SessionUser } from '@motcua/model';
+import * as Automerge from '@automerge/automerge';
+import type { DeviceCollectionName, Dossier, DossierAction, DossierEvent, Procedure, SessionUser } from '@motcua/model';
+import { newActorId } from '../../apps/pwa/src/db/content-engine.ts';
+import { makeDossierWriter, type ContentEdit } from '../../apps/pwa/src/features/dossier/makeDossierWriter.ts';
+import { makeRxDossierStore } from '../../apps/pwa/src/features/dossier/makeRxDossierStore.ts';
+import { makeDeviceChain } from '../../apps/pwa/src/lib/deviceChain.ts';
 import { closeDatabase, createDatabase, type MotcuaDatabase } from '../../apps/pwa/src/db/database.ts';
 import { startReplication, type ReplicationOptions, type SyncHandle } from '../../apps/pwa/src/db/replication.ts';
 import { enableDevMode, uniqueName } from '../../apps/pwa/src/db/testing.ts';
@@ -28,10 +32,12 @@ export interface TestClient {
   startSync(options?: Partial<ReplicationOptions>): SyncHandle;
   /** Stops replicating: the device is offline from now on. */
   stopSync(): Promise<void>;
-  /** Applies a model action to a local dossier and writes the dossier and its chained event. */
-  act(dossierId: string, action: DossierAction, now?: Date): Promise<{ dossier: Dossier; event: DossierEvent }>;
-  /** Writes a dossier's new state and a chained event for it, as a screen would. */
-  record(dossier: Dossier, event: Omit<DossierEvent, 'deviceSeq' | 'prevHash' | 'hash'>): Promise<DossierEvent>;
+  /** Takes an action on a local dossier through the app's writer (its event goes up when synced). */
+  act(dossierId: string, action: DossierAction, now?: Date, edit?: ContentEdit): Promise<{ dossier: Dossier; event: DossierEvent }>;
+  /** Edits a local dossier's declared content through the app's writer. */
+  edit(dossierId: string, edit: ContentEdit, now?: Date): Promise<{ dossier: Dossier; event: DossierEvent }>;
+  /** Sends a draft made on this device to the server as a new dossier (the `create` action). */
+  create(draft: Dossier, procedure: Procedure): Promise<{ dossier: Dossier; event: DossierEvent }>;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,30 @@ export async function openClient(url: string, username: string, label = username
     collections: options.collections ?? ['dossiers', 'events', 'files'],
   });
   const deviceId = `dev-${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
-  let head: ChainHead = null;
+  const chainStorage = new Map<string, string>([['motcua.deviceId', deviceId]]);
+  let clock: Date | null = null;
+  const writer = makeDossierWriter({
+    store: makeRxDossierStore(db),
+    chain: makeDeviceChain({
+      storage: { getItem: (k) => chainStorage.get(k) ?? null, setItem: (k, v) => void chainStorage.set(k, v), removeItem: (k) => void chainStorage.delete(k) },
+    }),
+    actor: { userId: session.user.id, name: session.user.fullName, role: session.user.role },
+    ownerCccd: session.user.cccd,
+    engine: async () => Automerge,
+    sha256Hex: (text) => sha256Hex(text),
+    newId: () => crypto.randomUUID(),
+    newActor: newActorId,
+    now: () => clock ?? new Date(),
+  });
+  /** Runs `task` with the writer's clock at `now` (a device whose clock says so). */
+  const at = async <T,>(now: Date | undefined, task: () => Promise<T>): Promise<T> => {
+    clock = now ?? null;
+    try {
+      return await task();
+    } finally {
+      clock = null;
+    }
+  };
 
   const client: TestClient = {
     label,
@@ -67,6 +96,7 @@ export async function openClient(url: string, username: string, label = username
     startSync(overrides = {}) {
       client.sync = startReplication(db, {
         baseUrl: url,
+        deviceId,
         getAccessToken: async (o) => {
           if (o?.refresh) session = await refresh(url, session.refreshToken);
           return session.accessToken;
@@ -82,26 +112,9 @@ export async function openClient(url: string, username: string, label = username
       await client.sync?.stop();
       client.sync = null;
     },
-    async record(dossier, unchained) {
-      const event = await chainEvent(unchained, head, sha256Hex);
-      head = { deviceSeq: event.deviceSeq, hash: event.hash };
-      await db.dossiers.upsert(dossier);
-      await db.events.insert(event);
-      return event;
-    },
-    async act(dossierId, action, now = new Date()) {
-      const doc = await db.dossiers.findOne(dossierId).exec();
-      if (!doc) throw new Error(`${label}: no dossier ${dossierId}`);
-      const user = session.user;
-      const result = applyDossierAction(doc.toMutableJSON() as Dossier, action, {
-        actor: { userId: user.id, name: user.fullName, role: user.role },
-        now,
-        eventId: crypto.randomUUID(),
-        deviceId,
-      });
-      const event = await client.record(result.dossier, result.event);
-      return { dossier: result.dossier, event };
-    },
+    act: (dossierId, action, now, edit) => at(now, () => writer.apply(dossierId, action, edit)),
+    edit: (dossierId, edit, now) => at(now, () => writer.edit(dossierId, edit)),
+    create: (draft, procedure) => writer.create(draft, procedure),
     async close() {
       await client.stopSync();
       await closeDatabase(db);

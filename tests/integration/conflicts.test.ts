@@ -1,12 +1,11 @@
 /**
  * Nothing is silently dropped, on PGlite and on PostgreSQL: two desks that change one dossier's
- * status offline end with the same dossier, the losing change listed as a conflict until an officer
- * resolves it; two offline desks issue dossier codes from their leases and never the same one, and a
+ * status offline end with the same dossier, the action that came second kept as refused and listed
+ * with its author until an officer re-applies it or sets it aside; two offline desks issue dossier codes from their leases and never the same one, and a
  * desk with no number left gets its provisional code replaced by a final one on sync.
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, DossierEventType, type CodeLease, type Dossier } from '@motcua/model';
-import { resolveConflict } from '../../apps/pwa/src/features/conflicts/resolveConflict.ts';
 import { makeCodeBook, type CodeBook } from '../../apps/pwa/src/features/reception/makeCodeBook.ts';
 import { TEST_DATABASES } from '../helpers/server.ts';
 import { type TestClient, useServerAndDevices, waitFor } from './clients.ts';
@@ -72,15 +71,14 @@ describe.each(TEST_DATABASES)('conflicts and offline codes on %s', (storage) => 
       const [a, b] = [plain(await localDossier(pc, id)), plain(await localDossier(tablet, id))];
       return a && b && a.conflicts.length > 0 && canonicalJson(a) === canonicalJson(b) ? a : null;
     });
-    expect(same.status).toBe(3);
-    expect(same.conflicts).toHaveLength(1);
+    // The PC's reception reached the server first; the tablet's rejection was meant for a dossier not yet received.
+    expect(same.status).toBe(2);
+    expect(same.conflicts).toEqual([expect.objectContaining({ action: 'Từ chối', by: tablet.user.fullName })]);
+    const refused = (await localEvents(tablet, id)).find((e) => e.id === same.conflicts[0]!.eventId);
+    expect(refused?.outcome).toMatchObject({ status: 'refused', code: 'transition_refused' });
 
-    // "Đã xem xét" on the PC: the conflict leaves the dossier everywhere, the history keeps it.
-    const { dossier, event } = resolveConflict({
-      dossier: same, conflictId: same.conflicts[0]!.eventId, comment: 'Đã liên hệ công dân', now: new Date(),
-      eventId: crypto.randomUUID(), deviceId: pc.deviceId, actor: { userId: pc.user.id, name: pc.user.fullName, role: pc.user.role },
-    });
-    await pc.record(dossier, event);
+    // "Bỏ qua" on the PC: the conflict leaves the dossier everywhere, the history keeps both.
+    await pc.act(id, { type: 'resolveConflict', eventId: same.conflicts[0]!.eventId, decision: 'setAside', comment: 'Đã liên hệ công dân' });
     await pc.sync!.awaitInSync();
     await waitFor('the tablet sees it resolved', async () => {
       const t = plain(await localDossier(tablet, id));
@@ -99,10 +97,11 @@ describe.each(TEST_DATABASES)('conflicts and offline codes on %s', (storage) => 
       const book = desk === pc ? pcBook : tabletBook;
       const at = new Date();
       const code = book.issue(at);
-      const action = { type: 'receive' as const, dueAt: dueIn5Days(), code: code.kind === 'leased' ? code.code : null };
-      const { dossier, event } = await desk.act(d.id, action, at);
-      if (code.kind === 'provisional') await desk.db.dossiers.upsert({ ...dossier, provisionalCode: code.provisionalCode });
-      else issued.push(code.code);
+      const action = code.kind === 'leased'
+        ? { type: 'receive' as const, dueAt: dueIn5Days(), code: code.code }
+        : { type: 'receive' as const, dueAt: dueIn5Days(), code: null, provisionalCode: code.provisionalCode };
+      const { event } = await desk.act(d.id, action, at);
+      if (code.kind === 'leased') issued.push(code.code);
       expect(event.type).toBe('v1.DossierReceived');
     }
     expect(issued).toHaveLength(4);

@@ -42,14 +42,10 @@ export async function offlineSubmission(citizen: TestClient): Promise<{ dossier:
     now: new Date(),
     userId: citizen.user.id,
   });
-  await citizen.db.dossiers.insert(draft);
   const pdf = samplePdf('to-khai.pdf', id);
   const file = await saveLocalFile(citizen.db, pdf, { ownerCccd: CITIZEN, agencyId: DAK_LA, dossierId: id, uploadedBy: citizen.user.id });
-  const doc = await citizen.db.dossiers.findOne(id).exec();
-  await doc!.incrementalModify((d) => ({
-    ...d,
-    components: d.components.map((c, i) => (i === 0 ? { ...c, fileIds: [file.id] } : c)),
-  }));
+  const withFile = { ...draft, components: draft.components.map((c, i) => (i === 0 ? { ...c, fileIds: [file.id] } : c)) };
+  await citizen.create(withFile, procedure);
   const { dossier } = await citizen.act(id, { type: 'submit' });
   expect(dossier.status).toBe(1);
   return { dossier, file, bytes: await pdf.text() };

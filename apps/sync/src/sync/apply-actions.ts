@@ -109,6 +109,7 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
       dossierId: event.dossierId,
       procedure: procedure && !procedure.deleted ? (procedure.data as never) : null,
       ownerCccd: user.cccd ?? undefined,
+      seen: { fromStatus: event.fromStatus, toStatus: event.toStatus },
     });
     if (action.type === 'create' && (!agency || agency.deleted)) throw unprocessable('unknown_agency', `Không có cơ quan "${String(action.agencyId).slice(0, 64)}"`);
     if (result.event.type !== event.type) throw unprocessable('event_mismatch', `Sự kiện "${event.id}" ghi loại "${event.type}" cho thao tác "${action.type}"`);

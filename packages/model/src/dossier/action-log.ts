@@ -50,7 +50,8 @@ export function pendingActions(dossier: Pick<Dossier, 'heads'>, events: readonly
 /** The context an event's action was made in: its actor, time and ids. */
 export function contextOf(event: DossierEvent, extra: Partial<ApplyContext> = {}): ApplyContext {
   return {
-    actor: event.actor, now: new Date(event.at), eventId: event.id, deviceId: event.deviceId, dossierId: event.dossierId, ...extra,
+    actor: event.actor, now: new Date(event.at), eventId: event.id, deviceId: event.deviceId, dossierId: event.dossierId,
+    seen: { fromStatus: event.fromStatus, toStatus: event.toStatus }, ...extra,
   };
 }
 

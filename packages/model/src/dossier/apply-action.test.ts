@@ -135,6 +135,15 @@ describe('the action log', () => {
     expect(settled.conflicts).toEqual([]);
   });
 
+  it('refuses a move made from a status the dossier has left, and takes status-keeping actions whatever it is', () => {
+    const received = withContent(am, draft({ status: 2 }));
+    const reject: WireAction = { type: 'reject', reason: 'Thiếu giấy chứng sinh' };
+    expect(() => applyAction(am, received, reject, ctx(actors.receptionist, { seen: { fromStatus: 1, toStatus: 3 } }))).toThrow(/Được tiếp nhận/);
+    expect(applyAction(am, received, reject, ctx(actors.receptionist, { seen: { fromStatus: 2, toStatus: 3 } })).dossier.status).toBe(3);
+    const check: WireAction = { type: 'checkIdentity', source: 'card_visual' };
+    expect(applyAction(am, received, check, ctx(actors.receptionist, { seen: { fromStatus: 1, toStatus: 1 } })).dossier.status).toBe(2);
+  });
+
   it('a device shows its actions after its head on top of the server projection, once each', () => {
     const server = takeIn(withContent(am, draft({ status: 1 })), { deviceId: 'dev-1', deviceSeq: 3 });
     const events = [

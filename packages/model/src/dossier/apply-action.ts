@@ -12,7 +12,7 @@
 import { ModelError } from '../errors.ts';
 import type { Dossier } from '../schemas/dossier.schema.ts';
 import type { Procedure } from '../schemas/procedure.schema.ts';
-import { DossierActionError } from './action-input.ts';
+import { DossierActionError, TransitionError } from './action-input.ts';
 import { checkActionKeys } from './action-shape.ts';
 import type { ActionContext, WireAction } from './action-types.ts';
 import { applyDossierAction, isDossierActionType } from './actions.ts';
@@ -21,7 +21,7 @@ import { changedContentPaths, checkContentEdit, ContentPolicyError, editablePath
 import { contentOf, MAX_CONTENT_BYTES, projectCompleteContent, withContent, type ContentEngine } from './content.ts';
 import { createDossierDraft } from './draft.ts';
 import { DossierEventType, type UnchainedEvent } from './events.ts';
-import { DossierStatus, type DossierStatusCode } from './status.ts';
+import { DossierStatus, statusLabel, type DossierStatusCode } from './status.ts';
 
 export interface ApplyContext extends ActionContext {
   /** The dossier the action is for: the new one's id for `create`. */
@@ -30,6 +30,11 @@ export interface ApplyContext extends ActionContext {
   procedure?: Procedure | null;
   /** For a citizen's `create`: the CCCD of their account, whose dossier it becomes. */
   ownerCccd?: string;
+  /**
+   * The move as its actor saw it (the event's statuses). A move made from a status the dossier has
+   * left since is refused: it was meant for a dossier that is no longer there (two officers moved it).
+   */
+  seen?: { fromStatus: number; toStatus: number };
 }
 
 export interface Applied {
@@ -135,6 +140,13 @@ export function applyAction(am: ContentEngine, dossier: Dossier | null, action: 
     return createDossier(am, action, ctx);
   }
   if (!dossier) throw new DossierActionError(`Không có hồ sơ "${ctx.dossierId.slice(0, 64)}".`);
+  const seen = ctx.seen;
+  if (seen && seen.fromStatus !== seen.toStatus && seen.fromStatus !== dossier.status) {
+    throw new TransitionError(
+      `Hồ sơ đã chuyển sang trạng thái «${statusLabel(dossier.status as DossierStatusCode)}» trước khi thao tác này tới máy chủ (thao tác được thực hiện khi hồ sơ ở trạng thái «${statusLabel(seen.fromStatus as DossierStatusCode)}»).`,
+      { from: dossier.status, seen: seen.fromStatus, action: type },
+    );
+  }
   const base = withContent(am, dossier);
   const { changes: _changes, ...plain } = action;
   const moved = applyDossierAction(base, plain as typeof action, ctx);
