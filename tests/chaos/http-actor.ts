@@ -1,10 +1,15 @@
 /**
- * A person acting on a sync server straight over HTTP (no local database): signs in, applies model
- * actions to dossiers it holds in memory, and pushes each new state with its chained event, the
- * way a device's replication would. Used where the test is about servers, not devices.
+ * A person acting on a sync server straight over HTTP (no local database): signs in, and pushes
+ * each action on a dossier it holds in memory as a chained history event, the way a device's
+ * replication would (a draft goes up as `create` before its `submit`). Used where the test is about
+ * servers, not devices.
  */
+import * as Automerge from '@automerge/automerge';
 import { sha256Hex } from '@motcua/crypto';
-import { applyDossierAction, chainEvent, createDossierDraft, type ChainHead, type Dossier, type DossierAction, type Procedure, type SessionUser } from '@motcua/model';
+import {
+  applyAction, chainEvent, contentOf, createDossierDraft, seedContent, type ChainHead, type Dossier, type DossierAction, type DossierEvent,
+  type Procedure, type SessionUser, type WireAction,
+} from '@motcua/model';
 import { login } from '../helpers/server.ts';
 
 export const PASSWORD = 'Demo@2026';
@@ -15,8 +20,11 @@ export interface HttpActor {
   /** POST /api/sync/:collection/push; returns the status and body. */
   push(collection: string, rows: unknown[]): Promise<{ status: number; body: unknown }>;
   pull<T = Record<string, unknown>>(collection: string): Promise<T[]>;
-  /** Applies `action` to `dossier` and pushes the dossier and its chained event; throws on refusal. */
-  act(dossier: Dossier, action: DossierAction): Promise<Dossier>;
+  /**
+   * Pushes `action` on `dossier` as a chained event (a draft is created first, from `procedure`);
+   * returns the dossier as the action makes it. Throws when the server refuses it.
+   */
+  act(dossier: Dossier, action: DossierAction, procedure?: Procedure): Promise<Dossier>;
 }
 
 /** Signs `username` in at `url`. */
@@ -47,30 +55,31 @@ export async function httpActor(url: string, username: string): Promise<HttpActo
         checkpoint = body.checkpoint;
       }
     },
-    async act(dossier, action) {
+    async act(dossier, action, procedure) {
       const user = session.user;
-      const result = applyDossierAction(dossier, action, {
-        actor: { userId: user.id, name: user.fullName, role: user.role },
-        now: new Date(),
-        eventId: crypto.randomUUID(),
-        deviceId,
-      });
-      const event = await chainEvent(result.event, head, sha256Hex);
-      head = { deviceSeq: event.deviceSeq, hash: event.hash };
-      const wire = (d: Dossier) => ({ ...d, _deleted: false });
-      const a = await actor.push('dossiers', [{ assumedMasterState: dossier.status === 0 && action.type === 'submit' ? null : wire(dossier), newDocumentState: wire(result.dossier) }]);
-      // The server answers with the dossier as it stored it when that differs (an issued code); a
-      // different status would be a real conflict.
-      const answered = a.status === 200 ? (a.body as Array<Dossier & { _deleted?: boolean }>) : [];
-      const stored = answered.find((d) => d.id === result.dossier.id);
-      if (a.status !== 200 || answered.length > 1 || (stored && stored.status !== result.dossier.status)) {
-        throw new Error(`${username}: dossier push ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
+      const send = async (current: Dossier | null, wire: WireAction): Promise<Dossier> => {
+        const result = applyAction(Automerge, current, wire, {
+          actor: { userId: user.id, name: user.fullName, role: user.role }, now: new Date(), eventId: crypto.randomUUID(), deviceId,
+          dossierId: dossier.id, procedure: procedure ?? null, ownerCccd: user.cccd ?? undefined,
+        });
+        const event = await chainEvent({ ...result.event, action: wire as DossierEvent['action'] }, head, sha256Hex);
+        head = { deviceSeq: event.deviceSeq, hash: event.hash };
+        const answer = await actor.push('events', [{ assumedMasterState: null, newDocumentState: { ...event, _deleted: false } }]);
+        const stored = answer.status === 200 ? (answer.body as DossierEvent[])[0] : undefined;
+        if (stored?.outcome?.status !== 'applied') {
+          throw new Error(`${username}: ${wire.type} ${answer.status} ${JSON.stringify(stored?.outcome ?? answer.body).slice(0, 300)}`);
+        }
+        return result.dossier;
+      };
+      let current = dossier;
+      if (dossier.status === 0 && !dossier.heads?.length) {
+        const created = procedure ?? ({ id: dossier.procedureId } as Procedure);
+        current = await send(null, {
+          type: 'create', agencyId: dossier.agencyId, procedureId: created.id, changes: [seedContent(Automerge, contentOf(dossier))],
+        });
+        current = { ...current, heads: [{ deviceId, seq: head!.deviceSeq }] };
       }
-      const b = await actor.push('events', [{ assumedMasterState: null, newDocumentState: { ...event, _deleted: false } }]);
-      if (b.status !== 200) throw new Error(`${username}: event push ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`);
-      if (!stored) return result.dossier;
-      const { _deleted, ...asStored } = stored;
-      return asStored;
+      return send(current, action);
     },
   };
   return actor;

@@ -1,7 +1,9 @@
 /**
  * Two desks of one commune, both offline, act on the same online dossier: one receives it, the
- * other rejects it. When the link returns both end with the same dossier, the losing change is in
- * "Hồ sơ có xung đột", and an officer's "Đã xem xét" clears it on every desk.
+ * other rejects it. When the link returns, the server applies the reception that reached it first
+ * and keeps the rejection as refused: both desks end with the same dossier and list the refused
+ * action with its author in "Hồ sơ có xung đột"; the receptionist re-applies it on the dossier as it
+ * is now, and every desk ends with the same dossier and the same history.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +32,7 @@ async function conflictsCount(page: Page): Promise<string> {
 describe('concurrent status changes made offline on two desks', () => {
   const env = useServerAndBrowser();
 
-  it('settle on the same dossier everywhere and list the lost change until an officer reviews it', { timeout: 300_000 }, async () => {
+  it('settle on the same dossier everywhere, keeping the later move as refused with its author until an officer re-applies it', { timeout: 300_000 }, async () => {
     const a = await openDesk(env.browser, env.server.url);
     const b = await openDesk(env.browser, env.server.url);
     await a.setOffline(true);
@@ -45,33 +47,43 @@ describe('concurrent status changes made offline on two desks', () => {
     await a.page.getByText('Ngoại tuyến').waitFor();
     expect(await a.page.locator('.status-pending').innerText()).not.toMatch(/^0 /);
 
+    // The PC's reception reaches the server first; the tablet's rejection was meant for a dossier not yet received.
     await a.setOffline(false);
-    await b.setOffline(false);
     await waitForSynced(a.page);
+    await b.setOffline(false);
     await waitForSynced(b.page);
 
-    // The state machine settles it the same way on both desks: the rejection outranks the reception.
     for (const desk of [a, b]) {
       await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
-      await desk.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
-      expect(await conflictsCount(desk.page)).toBe('1 hồ sơ cần xem xét');
+      await desk.page.getByText('Được tiếp nhận').first().waitFor({ timeout: 60_000 });
+      await expect.poll(() => conflictsCount(desk.page), { timeout: 60_000, interval: 2_000 }).toBe('1 hồ sơ cần xem xét');
     }
 
     await a.page.getByRole('link', { name: /Mở hồ sơ .* của Nguyễn Văn An/ }).click();
     const panel = a.page.getByRole('region', { name: /Hồ sơ có xung đột \(1\)/ });
-    await panel.getByText(/«Được tiếp nhận».*«Không được tiếp nhận»/).waitFor();
-    await panel.getByLabel('Ý kiến xử lý').fill('Đã gọi điện cho công dân, giữ nguyên từ chối.');
-    await panel.getByRole('button', { name: 'Đã xem xét' }).click();
+    await panel.getByText('Từ chối — Phạm Thị Hoa').waitFor();
+    await panel.getByText(/Lý do: .*«Được tiếp nhận»/).waitFor();
+    await panel.getByLabel('Ý kiến xử lý').fill('Đã gọi điện cho công dân, vẫn từ chối vì tờ khai thiếu chữ ký.');
+    await panel.getByRole('button', { name: 'Áp dụng lại' }).click();
     await panel.waitFor({ state: 'detached' });
+    await a.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
     await waitForSynced(a.page);
     expect(await conflictsCount(a.page)).toBe('0 hồ sơ cần xem xét');
 
-    // The review reaches the other desk with the next sync, with its comment in the history.
+    // The other desk gets the same dossier and the same history: the refused action stays in it.
     await b.page.reload();
     await b.page.getByRole('status', { name: 'Đồng bộ dữ liệu' }).waitFor();
     await expect.poll(() => conflictsCount(b.page), { timeout: 60_000, interval: 2_000 }).toBe('0 hồ sơ cần xem xét');
-    await b.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
-    await b.page.getByRole('button', { name: 'Xem lịch sử cập nhật' }).click();
-    await b.page.locator('#history-section').getByText('Đã gọi điện cho công dân, giữ nguyên từ chối.').waitFor({ timeout: 30_000 });
+    const histories: string[] = [];
+    for (const desk of [a, b]) {
+      await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
+      await desk.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
+      await desk.page.getByRole('button', { name: 'Xem lịch sử cập nhật' }).click();
+      const history = desk.page.locator('#history-section');
+      await history.getByText('Đã gọi điện cho công dân, vẫn từ chối vì tờ khai thiếu chữ ký.').waitFor({ timeout: 30_000 });
+      await history.getByText(/Không được áp dụng: Hồ sơ đã chuyển sang trạng thái «Được tiếp nhận»/).waitFor();
+      histories.push((await history.locator('tbody').innerText()).replace(/\s+/g, ' '));
+    }
+    expect(histories[1]).toBe(histories[0]);
   });
 });

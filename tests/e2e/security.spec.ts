@@ -8,6 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startBuiltServer, type RunningServer } from '../helpers/built-server.ts';
 import { DEMO_PASSWORD, signIn } from './helpers.ts';
+import { sha256Hex } from '@motcua/crypto';
+import { chainEvent, DossierEventType, type SessionUser } from '@motcua/model';
+import { contentEdit } from '../../apps/sync/src/routes/action-test-helpers.ts';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
@@ -44,11 +47,21 @@ describe('the PWA under the strict CSP', () => {
   beforeAll(async () => {
     server = await startBuiltServer();
     browser = await launchChromium();
-    const { accessToken } = (await api(server, '/api/auth/login', { body: { username: '062099000123', password: DEMO_PASSWORD } })) as { accessToken: string };
+    // The desk corrects the summary of a submitted dossier to a script payload, as an action would.
+    const { accessToken, user } = (await api(server, '/api/auth/login', { body: { username: 'motcua.dakla', password: DEMO_PASSWORD } })) as {
+      accessToken: string;
+      user: SessionUser;
+    };
     const { documents } = (await api(server, '/api/sync/dossiers/pull', { token: accessToken })) as { documents: Array<Record<string, unknown>> };
-    const { _deleted, ...master } = documents.find((d) => d.id === 'demo-hs-001')!;
-    const next = { ...master, summary: PAYLOAD, updatedAt: Number(master.updatedAt) + 1 };
-    expect(await api(server, '/api/sync/dossiers/push', { token: accessToken, body: [{ assumedMasterState: master, newDocumentState: next }] })).toEqual([]);
+    const { _deleted, ...master } = documents.find((d) => d.id === 'demo-hs-001')! as Record<string, unknown> & { id: string };
+    const event = await chainEvent({
+      id: crypto.randomUUID(), dossierId: master.id, agencyId: String(master.agencyId), ownerCccd: String(master.ownerCccd),
+      type: DossierEventType.ContentEdited, fromStatus: 1, toStatus: 1, actor: { userId: user.id, name: user.fullName, role: user.role },
+      deviceId: 'e2e-desk', at: new Date().toISOString(), comment: '', data: {},
+      action: { type: 'editContent', changes: contentEdit(master, (c) => ({ ...c, summary: PAYLOAD })) },
+    }, null, sha256Hex);
+    const answer = await api(server, '/api/sync/events/push', { token: accessToken, body: [{ assumedMasterState: null, newDocumentState: { ...event, _deleted: false } }] });
+    expect(answer).toEqual([expect.objectContaining({ outcome: expect.objectContaining({ status: 'applied' }) })]);
   });
 
   afterAll(async () => {

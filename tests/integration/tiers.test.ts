@@ -28,7 +28,7 @@ const stored = (server: RunningServer, collection: 'dossiers' | 'events' | 'summ
 const master = async (server: RunningServer, id: string) => (await stored(server, 'dossiers', id))!.data as unknown as Dossier;
 
 async function receivedAtCommune(citizen: HttpActor, desk: HttpActor, procedure: Procedure): Promise<Dossier> {
-  const submitted = await citizen.act(draftFor(citizen.user, procedure, DAK_LA), { type: 'submit' });
+  const submitted = await citizen.act(draftFor(citizen.user, procedure, DAK_LA), { type: 'submit' }, procedure);
   await desk.act(submitted, { type: 'receive', dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString() });
   return master(commune, submitted.id);
 }

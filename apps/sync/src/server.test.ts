@@ -2,8 +2,25 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentEdit, testDevice, whoAmI, type Caller } from './routes/action-test-helpers.ts';
+import type { Doc } from './routes/sync-test-helpers.ts';
 import { startServer } from './server.ts';
 import { freshPostgresUrl } from './store/test-databases.ts';
+
+/** Requests to a listening server, as the test helpers make them in-process. */
+function over(url: string): Caller {
+  return {
+    call: (method, path, options = {}) => fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  };
+}
 
 let dataDir: string;
 beforeAll(async () => {
@@ -74,15 +91,14 @@ describe('two servers on one PostgreSQL database', () => {
       let text = decoder.decode((await reader.read()).value);
       expect(text).toContain('RESYNC');
 
-      const citizen = await token(a.url, '062099000123');
-      const pulled = await fetch(`${a.url}/api/sync/dossiers/pull`, { headers: { Authorization: `Bearer ${citizen}` } });
-      const mine = ((await pulled.json()) as { documents: Record<string, unknown>[] }).documents[0]!;
-      const pushed = await fetch(`${a.url}/api/sync/dossiers/push`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${citizen}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify([{ assumedMasterState: mine, newDocumentState: { ...mine, summary: 'qua máy chủ A' } }]),
-      });
-      expect(pushed.status).toBe(200);
+      // The same desk, on another device, corrects a dossier's summary through server A.
+      const serverA = over(a.url);
+      const onA = await token(a.url, 'motcua.dakla');
+      const pulled = await fetch(`${a.url}/api/sync/dossiers/pull`, { headers: { Authorization: `Bearer ${onA}` } });
+      const dossier = ((await pulled.json()) as { documents: Doc[] }).documents[0]!;
+      const edit = { type: 'editContent', changes: contentEdit(dossier, (c) => ({ ...c, summary: 'qua máy chủ A' })) } as const;
+      const pushed = await testDevice(serverA).act(onA, await whoAmI(serverA, onA), dossier, edit);
+      expect(pushed.stored?.outcome?.status).toBe('applied');
       while (!text.includes('qua máy chủ A')) text += decoder.decode((await reader.read()).value);
       await reader.cancel();
     } finally {

@@ -3,7 +3,9 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { TEST_DATABASES } from '../store/test-databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { pullAll, push, type Doc } from '../routes/sync-test-helpers.ts';
+import { dueIn, signIn, submitNew, testDevice, type SignedIn } from '../routes/action-test-helpers.ts';
+import { pullAll, pullOne } from '../routes/sync-test-helpers.ts';
+import { enqueueNotifications } from './enqueue.ts';
 import { smtpSender, type NotificationSender, type OutgoingMessage } from './senders.ts';
 import { createNotifyWorker } from './worker.ts';
 
@@ -51,29 +53,17 @@ beforeEach(() => {
   inbox.length = 0;
 });
 
-let dossierCounter = 0;
-
-/** An in-person reception at the Đắk La desk (a new dossier straight at status 2), with its event. */
-async function receiveWithEvent(token: string, notify = { email: true, sms: false, zalo: false }) {
-  const template = (await pullAll(t, token, 'dossiers')).find((d) => d.agencyId === '001.29.00.H34');
-  if (!template) throw new Error('no demo dossier');
-  const at = new Date();
-  // A new dossier made from the template's fields: without its content, which the server seeds.
-  const { content: _content, ...fields } = template;
-  const dossier: Doc = {
-    ...fields, id: `ds-notify-${++dossierCounter}`, code: null, status: 2, channel: 1, submittedAt: null,
-    receivedAt: at.toISOString(), dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString(), decision: null,
-    notify, applicant: { ...(template.applicant as object), email: 'an@example.vn', phone: '0912345678' },
-    stepIndex: -1, previousStatus: null, updatedAt: at.getTime(),
-  };
-  expect((await push(t, token, 'dossiers', [{ assumedMasterState: null, newDocumentState: dossier }])).status).toBe(200);
-  const [sample] = await pullAll(t, token, 'events');
-  const event: Doc = {
-    ...sample!, id: `ev-notify-${dossierCounter}`, dossierId: dossier.id, ownerCccd: dossier.ownerCccd, agencyId: dossier.agencyId,
-    type: 'v1.DossierReceived', fromStatus: 0, toStatus: 2, deviceSeq: 100 + dossierCounter, at: at.toISOString(), data: {},
-    actor: { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' },
-  };
-  return { dossier, event };
+/**
+ * An online dossier of An's, received at the Đắk La desk: the receive event (as the server stored
+ * it, applied) is the one the citizen is told about.
+ */
+async function receivedDossier(desk: SignedIn, notify = { email: true, sms: false, zalo: false }) {
+  const citizen = await signIn(t, '062099000123');
+  const submitted = await submitNew(t, citizen, { notify, applicant: { email: 'an@example.vn', phone: '0912345678' } });
+  const device = testDevice(t);
+  const received = await device.act(...desk, await pullOne(t, desk[0], 'dossiers', submitted.id), { type: 'receive', dueAt: dueIn() });
+  expect(received.stored?.outcome?.status).toBe('applied');
+  return { dossierId: submitted.id, event: received.event, device };
 }
 
 describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
@@ -82,24 +72,23 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   });
   afterAll(() => t?.close());
 
-  it('emails once per event, even when it is pushed twice and from a second device', async () => {
-    const deviceA = await t.token('motcua.dakla');
-    const { event, dossier } = await receiveWithEvent(deviceA);
+  it('emails once per event, even when its push is retried, also from a new session', async () => {
+    const desk = await signIn(t, 'motcua.dakla');
+    const { event, dossierId, device } = await receivedDossier(desk);
     const worker = createNotifyWorker({ store: t.store, senders: [smtpSender({ url: smtpUrl, from: 'Motcua <no-reply@motcua.local>' })] });
-    expect((await push(t, deviceA, 'events', [{ assumedMasterState: null, newDocumentState: event }])).status).toBe(200);
     await worker.runOnce();
-    // The same event again: a retried push, then another device of the desk that synced it offline.
-    expect((await push(t, deviceA, 'events', [{ assumedMasterState: null, newDocumentState: event }])).status).toBe(200);
+    // The answer was lost: the device pushes the same event again, then again after signing in anew.
+    expect((await device.pushEvents(desk[0], [event])).status).toBe(200);
     const login = await t.call('POST', '/api/auth/login', { body: { username: 'motcua.dakla', password: 'Demo@2026' } });
-    const deviceB = ((await login.json()) as { accessToken: string }).accessToken;
-    expect((await push(t, deviceB, 'events', [{ assumedMasterState: null, newDocumentState: event }])).status).toBe(200);
+    const session = ((await login.json()) as { accessToken: string }).accessToken;
+    expect((await device.pushEvents(session, [event])).status).toBe(200);
     await worker.runOnce();
     await worker.runOnce();
     await worker.stop();
 
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.to).toEqual(['an@example.vn']);
-    const code = (await pullAll(t, deviceA, 'dossiers')).find((d) => d.id === dossier.id)!.code as string;
+    const code = (await pullOne(t, desk[0], 'dossiers', dossierId)).code as string;
     expect(code).toMatch(/^H34\.29\.2-\d{6}-\d{4}$/);
     const messages = await t.store.outbox.messages(event.id);
     expect(messages).toMatchObject([{ channel: 'email', status: 'sent', attempts: 1 }]);
@@ -108,10 +97,8 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   });
 
   it('sends once when two server processes work the same outbox at the same time', async () => {
-    const token = await t.token('motcua.dakla');
-    const events = [];
-    for (let i = 0; i < 3; i++) events.push((await receiveWithEvent(token)).event);
-    expect((await push(t, token, 'events', events.map((e) => ({ assumedMasterState: null, newDocumentState: e })))).status).toBe(200);
+    const desk = await signIn(t, 'motcua.dakla');
+    for (let i = 0; i < 3; i++) await receivedDossier(desk);
     const sender = () => smtpSender({ url: smtpUrl, from: 'Motcua <no-reply@motcua.local>' });
     const a = createNotifyWorker({ store: t.store, senders: [sender()] });
     const b = createNotifyWorker({ store: t.store, senders: [sender()] });
@@ -122,9 +109,7 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   });
 
   it('records a chosen channel with no adapter configured as skipped', async () => {
-    const token = await t.token('motcua.dakla');
-    const { event } = await receiveWithEvent(token, { email: false, sms: true, zalo: true });
-    expect((await push(t, token, 'events', [{ assumedMasterState: null, newDocumentState: event }])).status).toBe(200);
+    const { event } = await receivedDossier(await signIn(t, 'motcua.dakla'), { email: false, sms: true, zalo: true });
     const worker = createNotifyWorker({ store: t.store, senders: [] });
     expect(await worker.runOnce()).toMatchObject({ expanded: 1, sent: 0, skipped: 2 });
     const messages = await t.store.outbox.messages(event.id);
@@ -135,9 +120,8 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   });
 
   it('retries a failing adapter with exponential backoff, then gives up', async () => {
-    const token = await t.token('motcua.dakla');
-    const { event } = await receiveWithEvent(token, { email: false, sms: true, zalo: false });
-    expect((await push(t, token, 'events', [{ assumedMasterState: null, newDocumentState: event }])).status).toBe(200);
+    const desk = await signIn(t, 'motcua.dakla');
+    const { event } = await receivedDossier(desk, { email: false, sms: true, zalo: false });
     const tries: Array<{ at: number; message: OutgoingMessage }> = [];
     let clock = Date.now() + 1000;
     let failuresLeft = 2;
@@ -164,8 +148,7 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
     expect(tries[0]!.message).toMatchObject({ to: '0912345678', idempotencyKey: `${event.id}.sms` });
     expect(await t.store.outbox.messages(event.id)).toMatchObject([{ channel: 'sms', status: 'sent', attempts: 3 }]);
 
-    const { event: second } = await receiveWithEvent(token, { email: false, sms: true, zalo: false });
-    await push(t, token, 'events', [{ assumedMasterState: null, newDocumentState: second }]);
+    const { event: second } = await receivedDossier(desk, { email: false, sms: true, zalo: false });
     const broken: NotificationSender = { channel: 'sms', send: async () => Promise.reject(new Error('down')) };
     const giveUp = createNotifyWorker({ store: t.store, senders: [broken], now: () => new Date(clock), backoff: { baseMs: 1, maxMs: 1, maxAttempts: 2 } });
     await giveUp.runOnce();
@@ -175,10 +158,11 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
   });
 
   it('waits for the dossier when the event arrives first', async () => {
-    const token = await t.token('motcua.dakla');
-    const [sample] = await pullAll(t, token, 'events');
-    const orphan = { ...sample!, id: 'ev-notify-orphan', dossierId: 'not-yet-here', type: 'v1.DossierRejected', deviceSeq: 999, actor: { userId: 'u-motcua.dakla', name: 'Phạm Thị Hoa', role: 'receptionist' } };
-    expect((await push(t, token, 'events', [{ assumedMasterState: null, newDocumentState: orphan }])).status).toBe(200);
+    // A person's push stores the dossier with its event, so the outbox is fed directly here: the
+    // worker must still never expand an event whose dossier it cannot read.
+    const [sample] = await pullAll(t, await t.token('motcua.dakla'), 'events');
+    const orphan = { ...sample!, id: 'ev-notify-orphan', dossierId: 'not-yet-here', type: 'v1.DossierRejected' };
+    expect(await enqueueNotifications(t.store, 'events', [orphan])).toBe(1);
     const worker = createNotifyWorker({ store: t.store, senders: [] });
     expect(await worker.runOnce()).toMatchObject({ expanded: 0 });
     expect(await t.store.outbox.messages('ev-notify-orphan')).toEqual([]);

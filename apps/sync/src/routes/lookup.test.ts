@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimit } from '../public/rate-limit.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { pullOne, push, receive } from './sync-test-helpers.ts';
+import { dueIn, signIn, testDevice } from './action-test-helpers.ts';
+import { pullOne } from './sync-test-helpers.ts';
 
 const AN = '062099000123';
 const BINH = '062301000456';
@@ -10,10 +11,10 @@ let t: TestApp;
 let code: string;
 beforeAll(async () => {
   t = await createTestApp({ lookupLimit: createRateLimit({ max: 8, windowMs: 60_000 }) });
-  const desk = await t.token('motcua.dakla');
+  const [desk, user] = await signIn(t, 'motcua.dakla');
   const submitted = await pullOne(t, desk, 'dossiers', 'demo-hs-001');
-  const pushed = await push(t, desk, 'dossiers', [receive(submitted)]);
-  expect(pushed.status).toBe(200);
+  const received = await testDevice(t).act(desk, user, submitted, { type: 'receive', dueAt: dueIn() });
+  expect(received.stored?.outcome?.status).toBe('applied');
   code = String((await pullOne(t, desk, 'dossiers', 'demo-hs-001')).code);
 });
 afterAll(() => t.close());

@@ -1,7 +1,6 @@
-import { createDossierDraft, type Procedure } from '@motcua/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { pullAll, push } from './sync-test-helpers.ts';
+import { signIn, submitNew } from './action-test-helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,40 +39,24 @@ function messages(response: Response) {
   };
 }
 
-async function submitted(token: string, id: string, cccd: string, agencyId: string) {
-  const procedure = (await pullAll(t, token, 'procedures'))[0] as unknown as Procedure;
-  const now = new Date();
-  const draft = createDossierDraft({
-    id,
-    procedure,
-    applicant: { cccd, fullName: 'Nguyễn Văn An', birthDate: '1999-05-12', gender: 'nam', phone: '', email: '', address: '' },
-    ownerCccd: cccd,
-    agencyId,
-    now,
-    userId: 'u-citizen-an',
-  });
-  return { ...draft, status: 1, submittedAt: now.toISOString() };
-}
-
 describe('GET /api/sync/:collection/pull/stream', () => {
   it('sends RESYNC, then new documents in the subscriber scope only', async () => {
     const desk = await t.token('motcua.dakla');
-    const citizen = await t.token('062099000123');
+    const citizen = await signIn(t, '062099000123');
     const response = await t.call('GET', '/api/sync/dossiers/pull/stream', { token: desk });
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/text\/event-stream/);
     const stream = messages(response);
     expect(await stream.next()).toBe('RESYNC');
 
-    const elsewhere = await submitted(citizen, 'sse-dakmar', '062099000123', '002.29.00.H34');
-    const here = await submitted(citizen, 'sse-dakla', '062099000123', '001.29.00.H34');
-    expect((await push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: elsewhere }])).status).toBe(200);
-    expect((await push(t, citizen, 'dossiers', [{ assumedMasterState: null, newDocumentState: here }])).status).toBe(200);
+    // Created as drafts (the citizen's alone), then submitted: only the Đắk La one reaches this desk.
+    await submitNew(t, citizen, { id: 'sse-dakmar', agencyId: '002.29.00.H34' });
+    await submitNew(t, citizen, { id: 'sse-dakla', agencyId: '001.29.00.H34' });
 
-    const message = (await stream.next()) as { documents: { id: string; _deleted: boolean }[]; checkpoint: { seq: number } };
+    const message = (await stream.next()) as { documents: { id: string; _deleted: boolean; status: number }[]; checkpoint: { seq: number } };
     expect(message.documents.map((d) => d.id)).toEqual(['sse-dakla']);
-    expect(message.documents[0]!._deleted).toBe(false);
-    expect(message.checkpoint.seq).toBe(await t.store.documents.maxSeq());
+    expect(message.documents[0]).toMatchObject({ _deleted: false, status: 1 });
+    expect(message.checkpoint.seq).toBe((await t.store.documents.get('dossiers', 'sse-dakla'))!.seq);
     await stream.cancel();
   });
 

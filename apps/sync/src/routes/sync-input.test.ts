@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { contentEdit, signIn, testDevice, type SignedIn } from './action-test-helpers.ts';
 import { change, errorCode, pullOne, push } from './sync-test-helpers.ts';
 
 let t: TestApp;
 let an: string;
+let desk: SignedIn;
 beforeAll(async () => {
   t = await createTestApp();
   an = await t.token('062099000123');
+  desk = await signIn(t, 'motcua.dakla');
 });
 afterAll(() => t.close());
 
@@ -36,25 +39,37 @@ describe('bad push input', () => {
   });
 
   it('a schema-invalid document refuses the whole batch → 422', async () => {
-    const dossier = await pullOne(t, an, 'dossiers', 'demo-hs-003');
-    const good = change(dossier, { summary: 'hợp lệ' });
-    const bad = change({ ...dossier, id: 'demo-hs-001' }, { status: 'mới', unexpected: true });
-    await refusedWithoutTrace(() => push(t, an, 'dossiers', [good, bad]), 422, 'schema_invalid');
-    expect((await pullOne(t, an, 'dossiers', 'demo-hs-003')).summary).toBe(dossier.summary);
+    const dossier = await pullOne(t, desk[0], 'dossiers', 'demo-hs-003');
+    const device = testDevice(t);
+    const good = await device.record(desk[1], dossier, { type: 'editContent', changes: contentEdit(dossier, (c) => ({ ...c, summary: 'hợp lệ' })) });
+    const other = await pullOne(t, desk[0], 'dossiers', 'demo-hs-001');
+    const bad = await device.record(desk[1], other, { type: 'editContent', comment: 'sai' });
+    await refusedWithoutTrace(() => device.pushEvents(desk[0], [good.event, { ...bad.event, toStatus: 'mới', unexpected: true }]), 422, 'schema_invalid');
+    expect((await pullOne(t, desk[0], 'dossiers', 'demo-hs-003')).summary).toBe(dossier.summary);
+    // A dossier state, as a device from before actions sent it, is not read at all.
+    const state = change(dossier, { status: 'mới', unexpected: true });
+    await refusedWithoutTrace(() => push(t, desk[0], 'dossiers', [state]), 426, 'app_outdated');
   });
 
   it('RxDB bookkeeping fields are ignored, others are refused', async () => {
-    const dossier = await pullOne(t, an, 'dossiers', 'demo-hs-003');
-    const withMeta = change(dossier, { _meta: { lwt: 1 }, _rev: '1-a', _attachments: {}, summary: 'có _meta' });
-    const ok = await push(t, an, 'dossiers', [withMeta]);
+    const dossier = await pullOne(t, desk[0], 'dossiers', 'demo-hs-003');
+    const device = testDevice(t);
+    const edit = { type: 'editContent', changes: contentEdit(dossier, (c) => ({ ...c, summary: 'có _meta' })) } as const;
+    const { event } = await device.record(desk[1], dossier, edit);
+    const ok = await device.pushEvents(desk[0], [{ ...event, _meta: { lwt: 1 }, _rev: '1-a', _attachments: {} }]);
     expect(ok.status).toBe(200);
-    await refusedWithoutTrace(() => push(t, an, 'dossiers', [change(dossier, { _secret: 1 })]), 422, 'schema_invalid');
+    expect((await pullOne(t, desk[0], 'dossiers', 'demo-hs-003')).summary).toBe('có _meta');
+    const next = await device.record(desk[1], dossier, { type: 'editContent', comment: 'có _secret' });
+    await refusedWithoutTrace(() => device.pushEvents(desk[0], [{ ...next.event, _secret: 1 }]), 422, 'schema_invalid');
   });
 
   it('text PostgreSQL cannot hold → 422, not a crash', async () => {
-    const dossier = await pullOne(t, an, 'dossiers', 'demo-hs-003');
-    await refusedWithoutTrace(() => push(t, an, 'dossiers', [change(dossier, { summary: 'a\u0000b' })]), 422, 'invalid_text');
-    await refusedWithoutTrace(() => push(t, an, 'dossiers', [change(dossier, { summary: 'a\ud800b' })]), 422, 'invalid_text');
+    const dossier = await pullOne(t, desk[0], 'dossiers', 'demo-hs-003');
+    const device = testDevice(t);
+    for (const comment of ['a\u0000b', 'a\ud800b']) {
+      const { event } = await device.record(desk[1], dossier, { type: 'editContent', comment });
+      await refusedWithoutTrace(() => device.pushEvents(desk[0], [event]), 422, 'invalid_text');
+    }
   });
 
   it('unknown collection → 404', () =>
@@ -64,7 +79,8 @@ describe('bad push input', () => {
     refusedWithoutTrace(() => t.call('POST', '/api/sync/dossiers/push', { token: an, body: `[${' '.repeat(5 * 1024 * 1024)}]` }), 413, 'payload_too_large'));
 
   it('an empty batch is fine', async () => {
-    const response = await push(t, an, 'dossiers', []);
+    const response = await push(t, an, 'events', []);
+    expect(response.status).toBe(200);
     expect(await response.json()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Helpers for the sync route tests: pull everything, push rows, build RxDB-shaped documents.
  */
-import { canonicalJson, contentOf, writeDossierContent, type Dossier } from '@motcua/model';
+import { writeDossierContent, type Dossier } from '@motcua/model';
 import { engine } from '../sync/dossier-content.ts';
 import type { TestApp } from '../test-app.ts';
 
@@ -24,37 +24,14 @@ export function push(t: TestApp, token: string, collection: string, rows: unknow
 }
 
 /**
- * The row RxDB sends to change `master` into `master` + `patch`; a dossier's content records the
- * edit, as a device does (by an actor derived from the edit, so two different edits never clash).
+ * The row RxDB sends to change `master` into `master` + `patch` (for dossiers: as a tier relays them,
+ * or a device from before actions sent them); a dossier's content records the edit, by an actor
+ * derived from the edit, so two different edits never clash.
  */
 export function change(master: Doc, patch: Record<string, unknown>) {
   const next = { ...master, ...patch, updatedAt: Number(master.updatedAt ?? 0) + 1 };
-  return { assumedMasterState: master, newDocumentState: typeof master.content === 'string' && !('content' in patch) ? edited(master, next) : next };
-}
-
-function edited(master: Doc, next: Doc): Doc {
-  const { content: _content, ...withoutContent } = next;
-  try {
-    const written = writeDossierContent(engine, master as unknown as Dossier, next as unknown as Dossier);
-    if (canonicalJson(contentOf(written)) === canonicalJson(contentOf(next as unknown as Dossier))) return written as unknown as Doc;
-  } catch {
-    // below
-  }
-  // Text Automerge does not keep as it is (bad input on purpose): sent as a client without content would.
-  return withoutContent as Doc;
-}
-
-/** A receptionist's "Tiếp nhận hồ sơ": 1 → 2, code left for the server. */
-export function receive(master: Doc, at = new Date()) {
-  return change(master, { status: 2, receivedAt: at.toISOString(), dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString() });
-}
-
-/** A copy of `dossier` as a citizen's device submits a new one: nothing of the agency's set yet. */
-export function freshSubmission(dossier: Doc, id: string): Doc {
-  return {
-    ...dossier, id, code: null, status: 1, receivedAt: null, dueAt: null, finishedAt: null, returnedAt: null, decision: null,
-    result: null, apology: null, stepIndex: -1, assigneeId: null, identityCheck: null, provisionalCode: null,
-  };
+  if (typeof master.content !== 'string' || 'content' in patch) return { assumedMasterState: master, newDocumentState: next };
+  return { assumedMasterState: master, newDocumentState: writeDossierContent(engine, master as unknown as Dossier, next as unknown as Dossier) };
 }
 
 export async function errorCode(response: Response): Promise<string> {

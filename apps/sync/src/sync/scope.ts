@@ -1,7 +1,7 @@
 /**
  * Who may read and write what (CONTRACT "Scope"): the catalog is readable by all and writable by
  * admins; dossiers, events, files and warehouse belong to their citizen (ownerCccd) and their
- * agency (agencyId); officers never see drafts. A province admin sees the agencies under theirs.
+ * agency (agencyId); officers never see a citizen's drafts. A province admin sees the agencies under theirs.
  */
 import { agenciesUnder, type CollectionName, type SessionUser } from '@motcua/model';
 import type { ScopeFilter, StoredDocument, SyncStore } from '../store/types.ts';
@@ -43,8 +43,10 @@ export function scopeColumns(collection: CollectionName, data: Record<string, un
   return {
     ownerCccd: text(data.ownerCccd),
     agencyId: text(data.agencyId),
-    // Drafts are the citizen's alone, and so is the history of a draft.
-    draft: (collection === 'dossiers' && data.status === 0) || (collection === 'events' && data.toStatus === 0),
+    // A citizen's draft is theirs alone, and so is its history; the desk's in-person intake (channel
+    // 1 or 3, created by an officer) is the agency's from its first action.
+    draft: (collection === 'dossiers' && data.status === 0 && data.channel === 2)
+      || (collection === 'events' && data.toStatus === 0 && (data.actor as { role?: unknown } | undefined)?.role === 'citizen'),
   };
 }
 

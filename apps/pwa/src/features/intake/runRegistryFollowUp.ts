@@ -41,9 +41,10 @@ export async function runRegistryFollowUp(deps: RegistryFollowUpDeps): Promise<{
   const received = (await db.dossiers.find({ selector: { agencyId: user.agencyId, receivedAt: { $gte: since } } }).exec())
     .map((d) => d.toMutableJSON() as Dossier);
   const ids = received.map((d) => d.id);
-  const checked = new Set(
-    (await db.events.find({ selector: { type: DossierEventType.IdentityChecked, dossierId: { $in: ids } } }).exec()).map((e) => (e.toJSON() as DossierEvent).dossierId),
-  );
+  // A registry answer is an identity check with a result (the desk's own check at intake has none).
+  const checks = (await db.events.find({ selector: { type: DossierEventType.IdentityChecked, dossierId: { $in: ids } } }).exec())
+    .map((e) => e.toJSON() as DossierEvent);
+  const checked = new Set(checks.filter((e) => (e.data as { result?: unknown }).result != null).map((e) => e.dossierId));
   const writer = makeDossierWriter({
     store: makeRxDossierStore(db), chain: deps.chain, actor: { userId: user.id, name: user.fullName, role: user.role },
     engine: loadContentEngine, sha256Hex: (text) => sha256Hex(text), newId, newActor: newActorId, now,
