@@ -13,10 +13,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { applyDossierAction, createDossierDraft, type Dossier, type WarehouseDocument } from '@motcua/model';
+import { applyDossierAction, createDossierDraft, type Dossier, type DossierEvent, type WarehouseDocument } from '@motcua/model';
 import { seedProcedures } from '@motcua/model/procedures';
 import { startServer } from '../../apps/sync/src/server.ts';
 import { scopeColumns } from '../../apps/sync/src/sync/scope.ts';
+import { actionDevice, eventRows } from '../helpers/action-events.ts';
 import { login } from '../helpers/server.ts';
 
 const DAK_LA = '001.29.00.H34';
@@ -42,7 +43,7 @@ interface Wire {
 }
 
 /** One HTTP exchange that counts the compressed bytes, as a browser would receive them. */
-function exchange(url: string, token: string, method: 'GET' | 'POST', body?: unknown): Promise<Wire> {
+function exchange(url: string, token: string, method: 'GET' | 'POST', body?: unknown, deviceId?: string): Promise<Wire> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = request(url, {
@@ -50,6 +51,7 @@ function exchange(url: string, token: string, method: 'GET' | 'POST', body?: unk
       headers: {
         Authorization: `Bearer ${token}`,
         'Accept-Encoding': 'gzip',
+        ...(deviceId ? { 'X-Device-Id': deviceId } : {}),
         ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
       },
     }, (res) => {
@@ -137,17 +139,19 @@ export async function measureInitialSync(options: { dossiers: number; warehouse:
       throw new Error(`first pull got ${d.documents.length} dossiers and ${w.documents.length} warehouse documents`);
     }
 
-    // One day at a busy desk: each change is one push, then another device catches up.
-    const busy = d.documents.filter((doc) => doc.status === 1).slice(0, options.busyDossiers);
+    // One day at a busy desk: each change is one action pushed, then another device catches up.
+    const busy = d.documents.filter((doc) => doc.status === 1).slice(0, options.busyDossiers) as unknown as Dossier[];
+    const device = actionDevice(desk.user);
     const dayStart = performance.now();
     let dayBytes = 0;
     for (let u = 0; u < options.updates; u++) {
       for (const [i, master] of busy.entries()) {
-        const next = { ...master, summary: `${String(master.summary).slice(0, 150)} (${u + 1})`, updatedAt: Number(master.updatedAt) + 1 };
-        const pushed = await exchange(`${server.url}/api/sync/dossiers/push`, desk.accessToken, 'POST', [{ assumedMasterState: master, newDocumentState: next }]);
-        if (pushed.status !== 200 || (pushed.body as unknown[]).length > 0) throw new Error(`push: HTTP ${pushed.status}`);
+        const { event, dossier } = await device.edit(master, (c) => ({ ...c, summary: `${master.summary.slice(0, 150)} (${u + 1})` }));
+        const pushed = await exchange(`${server.url}/api/sync/events/push`, desk.accessToken, 'POST', eventRows([event]), device.deviceId);
+        const answer = pushed.body as DossierEvent[];
+        if (pushed.status !== 200 || answer[0]?.outcome?.status !== 'applied') throw new Error(`push: HTTP ${pushed.status}`);
         dayBytes += pushed.bytes;
-        busy[i] = next;
+        busy[i] = dossier;
       }
     }
     const caughtUp = await pullAll(server.url, desk.accessToken, 'dossiers', d.checkpoint);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { applyDossierAction, createDossierDraft, type Dossier } from '@motcua/model';
+import { createDossierDraft, type DossierEvent } from '@motcua/model';
 import { seedProcedures } from '@motcua/model/procedures';
+import { actionDevice, eventRows, type ActionDevice } from '../helpers/action-events.ts';
 import { login, startServer, type TestStorage } from '../helpers/server.ts';
 
 export interface Throughput {
@@ -14,7 +15,8 @@ const PASSWORD = 'Demo@2026';
 const DAK_LA = '001.29.00.H34';
 const BATCH = 100;
 
-function submittedDossier(n: number, now: Date): Dossier {
+/** A citizen's new dossier as a device sends it: `create` with its seed, then `submit`. */
+async function submission(device: ActionDevice, n: number, now: Date): Promise<DossierEvent[]> {
   const procedure = seedProcedures()[n % 10]!;
   const draft = createDossierDraft({
     id: randomUUID(),
@@ -28,29 +30,33 @@ function submittedDossier(n: number, now: Date): Dossier {
     now,
     userId: 'bench',
   });
-  const actor = { userId: 'bench', name: 'Nguyễn Văn An', role: 'citizen' as const };
-  return applyDossierAction(draft, { type: 'submit' }, { actor, now, eventId: randomUUID(), deviceId: 'bench' }).dossier;
+  const created = await device.create(draft, procedure);
+  const submitted = await device.event(created.dossier, { type: 'submit' });
+  return [created.event, submitted.event];
 }
 
 /**
- * Pushes `documents` dossiers as a citizen in batches of 100, then pulls them all as the desk
- * officer with the same page size the app uses; both over HTTP against the real server.
+ * Pushes `documents` new dossiers as a citizen's device does (their `create` and `submit` actions,
+ * 100 events a request), then pulls them all as the desk officer with the same page size the app
+ * uses; both over HTTP against the real server.
  */
 export async function measureSyncThroughput(storage: TestStorage, documents: number): Promise<Throughput> {
   const server = await startServer({ storage });
   try {
     const citizen = await login(server.url, '062099000123', PASSWORD);
     const now = new Date();
-    const docs = Array.from({ length: documents }, (_, n) => submittedDossier(n, now));
-    const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+    const device = actionDevice(citizen.user);
+    const events: DossierEvent[] = [];
+    for (let n = 0; n < documents; n++) events.push(...(await submission(device, n, now)));
+    const headers = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Device-Id': device.deviceId });
 
     const pushStart = performance.now();
-    for (let i = 0; i < docs.length; i += BATCH) {
-      const rows = docs.slice(i, i + BATCH).map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }));
-      const response = await fetch(`${server.url}/api/sync/dossiers/push`, { method: 'POST', headers: headers(citizen.accessToken), body: JSON.stringify(rows) });
+    for (let i = 0; i < events.length; i += BATCH) {
+      const rows = eventRows(events.slice(i, i + BATCH));
+      const response = await fetch(`${server.url}/api/sync/events/push`, { method: 'POST', headers: headers(citizen.accessToken), body: JSON.stringify(rows) });
       if (!response.ok) throw new Error(`push failed: ${response.status} ${await response.text()}`);
-      const conflicts = (await response.json()) as unknown[];
-      if (conflicts.length) throw new Error(`push refused ${conflicts.length} rows: ${JSON.stringify(conflicts[0]).slice(0, 300)}`);
+      const refused = ((await response.json()) as DossierEvent[]).filter((e) => e.outcome?.status !== 'applied');
+      if (refused.length) throw new Error(`push refused ${refused.length} actions: ${JSON.stringify(refused[0]!.outcome).slice(0, 300)}`);
     }
     const pushSeconds = (performance.now() - pushStart) / 1000;
 

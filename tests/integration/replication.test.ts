@@ -1,11 +1,12 @@
 /**
  * Devices replicating through the real sync server, on PGlite and on PostgreSQL: a citizen's
  * offline dossier reaches the commune desk and comes back with its code, scope holds, files travel,
- * concurrent offline edits merge, and retried pushes store nothing twice.
+ * concurrent offline actions are applied in turn (edits of different parts both kept, a move made
+ * from a status the dossier has left kept as refused), and retried pushes store nothing twice.
  */
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
-import { createDossierDraft, type Dossier, type DossierEvent } from '@motcua/model';
+import { canonicalJson, createDossierDraft, TransitionError, type Dossier, type DossierEvent } from '@motcua/model';
 import { closeDatabase } from '../../apps/pwa/src/db/database.ts';
 import { readFile, saveLocalFile } from '../../apps/pwa/src/db/files.ts';
 import { ownerKeyOf } from '../../apps/pwa/src/db/owner-key.ts';
@@ -31,7 +32,8 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
       await sync.awaitInSync();
       return pendingSeen.at(-1) === 0;
     });
-    // dossier + its event + the files document + the file's bytes were waiting
+    // its two events (create, submit) + the files document + the file's bytes were waiting: the
+    // dossier itself never goes up
     expect(Math.max(...pendingSeen)).toBeGreaterThanOrEqual(4);
     expect(await firstValueFrom(sync.online$)).toBe(true);
     expect(await firstValueFrom(sync.lastSyncedAt$)).toBeInstanceOf(Date);
@@ -54,8 +56,10 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     });
     expect(seenByCitizen.code).toBe(coded.code);
     expect(seenByCitizen.status).toBe(2);
-    await waitFor('citizen has both events', async () => (await localEvents(citizen, dossier.id)).length === 2);
-    expect((await localEvents(citizen, dossier.id)).map((e) => e.type).sort()).toEqual(['v1.DossierReceived', 'v1.DossierSubmitted']);
+    await waitFor('citizen has every event', async () => (await localEvents(citizen, dossier.id)).length === 3);
+    const history = await localEvents(citizen, dossier.id);
+    expect(history.map((e) => e.type).sort()).toEqual(['v1.DossierCreated', 'v1.DossierReceived', 'v1.DossierSubmitted']);
+    expect(history.map((e) => e.outcome?.status)).toEqual(['applied', 'applied', 'applied']);
 
     const blob = await waitFor('Đắk La can read the file', () => readFile(dakla.db, file.id));
     expect(await blob.text()).toBe(bytes);
@@ -91,23 +95,18 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     const scanA = await saveLocalFile(pc.db, samplePdf('cccd.pdf', 'pc'), { ownerCccd: CITIZEN, agencyId: DAK_LA, dossierId: dossier.id, uploadedBy: pc.user.id });
     const scanB = await saveLocalFile(tablet.db, samplePdf('giay-chung-sinh.pdf', 'tablet'), { ownerCccd: CITIZEN, agencyId: DAK_LA, dossierId: dossier.id, uploadedBy: tablet.user.id });
     const [first, second] = (await localDossier(pc, dossier.id))!.components;
-    const attach = (c: TestClient, componentId: string, fileId: string, at: number) =>
-      localDossier(c, dossier.id).then((d) =>
-        d!.incrementalModify((x) => ({
-          ...x,
-          components: x.components.map((k) => (k.id === componentId ? { ...k, fileIds: [...k.fileIds, fileId], paperReceived: true } : k)),
-          updatedAt: at,
-          updatedBy: c.user.id,
-        })));
+    // Each desk adds its scan to a component, as the reception screen does: a content edit.
+    const attach = (c: TestClient, componentId: string, fileId: string) =>
+      c.edit(dossier.id, (x) => ({
+        ...x,
+        components: x.components.map((k) => (k.id === componentId ? { ...k, fileIds: [...k.fileIds, fileId], paperReceived: true } : k)),
+      }));
     const secondId = second?.id ?? first!.id;
-    await attach(pc, first!.id, scanA.id, Date.now());
-    await attach(tablet, secondId, scanB.id, Date.now() + 1);
+    const { event: pcEdit } = await attach(pc, first!.id, scanA.id);
+    const { event: tabletEdit } = await attach(tablet, secondId, scanB.id);
 
     await pc.startSync().awaitInSync();
-    const resolved: unknown[] = [];
-    const tabletSync = tablet.startSync();
-    tabletSync.replications.dossiers!.conflict$.subscribe((c) => resolved.push(c));
-    await tabletSync.awaitInSync();
+    await tablet.startSync().awaitInSync();
     for (const desk of [pc, tablet]) {
       const merged = await waitFor(`${desk.label} has both scans`, async () => {
         const d = await localDossier(desk, dossier.id);
@@ -116,12 +115,20 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
       });
       expect(merged.status).toBe(2);
       expect(merged.code).toMatch(CODE_PATTERN);
+      expect(merged.conflicts).toEqual([]);
     }
-    expect(resolved.length).toBeGreaterThan(0); // the tablet's push met the pc's and was merged
+    // The tablet's edit was made without the pc's and applied on top of it: both kept, in one content.
+    const { body } = await apiGet<{ documents: DossierEvent[] }>(pc, '/api/sync/events/pull?limit=1000');
+    for (const edit of [pcEdit, tabletEdit]) {
+      expect(body.documents.find((e) => e.id === edit.id)?.outcome).toMatchObject({ status: 'applied' });
+    }
+    const onServer = (await apiGet<{ documents: Dossier[] }>(pc, '/api/sync/dossiers/pull?limit=1000')).body.documents.find((d) => d.id === dossier.id)!;
+    await waitFor('both desks hold the server’s content', async () =>
+      (await localDossier(pc, dossier.id))?.content === onServer.content && (await localDossier(tablet, dossier.id))?.content === onServer.content);
     expect(await (await waitFor('pc reads the tablet scan', () => readFile(pc.db, scanB.id))).text()).toContain('tablet');
   });
 
-  it('settles a concurrent status change by the state machine and flags the losing side', async () => {
+  it('keeps the later of two concurrent status changes as refused, with its author, on every device', async () => {
     const citizen = await device(CITIZEN, 'citizen');
     const { dossier } = await offlineSubmission(citizen);
     await citizen.startSync().awaitInSync();
@@ -139,15 +146,22 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     await pc.startSync().awaitInSync();
     await tablet.startSync().awaitInSync();
 
+    // The pc's reception reached the server first; the tablet's rejection was made from «Submitted»,
+    // a status the dossier had left: kept as refused, with its author, on every device.
     for (const c of [pc, tablet, citizen]) {
       const settled = await waitFor(`${c.label} sees the settled dossier`, async () => {
         const d = await localDossier(c, dossier.id);
-        return d?.status === 3 && d.conflicts.length > 0 ? d : null;
+        return d?.status === 2 && d.conflicts.length > 0 ? d : null;
       });
-      expect(settled.conflicts[0]?.note).toContain('không được áp dụng');
-      // both actions stay in the history
-      await waitFor(`${c.label} has every event`, async () => (await localEvents(c, dossier.id)).length === 3);
+      expect(settled.conflicts).toEqual([expect.objectContaining({ action: 'Từ chối', by: tablet.user.fullName })]);
+      expect(settled.conflicts[0]?.note).toContain('trước khi thao tác này tới máy chủ');
+      // both actions stay in the history (the citizen's also holds the draft's creation)
+      await waitFor(`${c.label} has every event`, async () => (await localEvents(c, dossier.id)).length === (c === citizen ? 4 : 3));
+      const refused = (await localEvents(c, dossier.id)).find((e) => e.id === settled.conflicts[0]!.eventId);
+      expect(refused).toMatchObject({ type: 'v1.DossierRejected', actor: { userId: tablet.user.id }, outcome: { status: 'refused', code: 'transition_refused' } });
     }
+    const held = async (c: TestClient) => canonicalJson((await localDossier(c, dossier.id))!.toJSON());
+    await waitFor('the desks hold the same dossier', async () => (await held(pc)) === (await held(tablet)));
   });
 
   it('pulls the catalog to a device with every collection, asking for a new token after a 401', async () => {
@@ -238,62 +252,86 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     };
     const citizen = await device(CITIZEN, 'citizen', { fetch: lossy });
     const { dossier } = await offlineSubmission(citizen);
-    const [event] = await localEvents(citizen, dossier.id);
+    const sent = await localEvents(citizen, dossier.id);
+    expect(sent.map((e) => e.type).sort()).toEqual(['v1.DossierCreated', 'v1.DossierSubmitted']);
     await waitFor('in sync after retries', async () => {
       const sync = citizen.sync ?? citizen.startSync();
       await sync.awaitInSync();
-      return dropped.has('events') && dropped.has('dossiers');
+      return dropped.has('events') && (await localEvents(citizen, dossier.id)).every((e) => e.outcome?.status === 'applied');
     });
 
     const { body } = await apiGet<{ documents: DossierEvent[] }>(citizen, '/api/sync/events/pull?limit=1000');
-    expect(body.documents.filter((e) => e.id === event!.id)).toHaveLength(1);
-    expect(body.documents.find((e) => e.id === event!.id)).toMatchObject({ hash: event!.hash, _deleted: false });
+    for (const event of sent) {
+      expect(body.documents.filter((e) => e.id === event.id)).toHaveLength(1);
+      expect(body.documents.find((e) => e.id === event.id)).toMatchObject({ hash: event.hash, outcome: { status: 'applied' }, _deleted: false });
+    }
+    // The retried `create` made the dossier once, and the retried `submit` moved it once.
+    const dossiers = (await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000')).body.documents;
+    expect(dossiers.filter((d) => d.id === dossier.id).map((d) => d.status)).toEqual([1]);
 
-    // The same event pushed again by hand is acknowledged and still stored once.
-    const push = async (doc: DossierEvent) => {
+    // The same event pushed again by hand (as the device made it) is answered with what became of it, stored once.
+    const event = (await localEvents(citizen, dossier.id)).find((e) => e.type === 'v1.DossierSubmitted')!;
+    const { outcome, ...asMade } = event;
+    const push = async (doc: Omit<DossierEvent, 'outcome'>) => {
       const response = await fetch(`${env.server.url}/api/sync/events/push`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await citizen.token()}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await citizen.token()}`, 'X-Device-Id': citizen.deviceId },
         body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }]),
       });
-      return { status: response.status, conflicts: (await response.json()) as DossierEvent[] };
+      return { status: response.status, body: (await response.json()) as unknown };
     };
-    expect(await push(event!)).toEqual({ status: 200, conflicts: [] });
-    // An altered copy is not stored: the server answers with its own.
-    const altered = await push({ ...event!, comment: 'sửa lại' });
-    expect(altered.conflicts.map((e) => e.comment)).toEqual([event!.comment]);
+    expect(await push(asMade)).toEqual({ status: 200, body: [{ ...event, _deleted: false }] });
+    // An altered copy is refused whole and stores nothing.
+    const altered = await push({ ...asMade, comment: 'sửa lại' });
+    expect(altered).toMatchObject({ status: 422, body: { error: 'event_altered' } });
     const again = await apiGet<{ documents: DossierEvent[] }>(citizen, '/api/sync/events/pull?limit=1000');
-    expect(again.body.documents.filter((e) => e.id === event!.id)).toEqual([{ ...event, _deleted: false }]);
+    expect(again.body.documents.filter((e) => e.id === event.id)).toEqual([{ ...event, _deleted: false }]);
+    expect(outcome).toMatchObject({ status: 'applied' });
   });
 
-  it('sets a change the server refuses aside, tells the device, and still sends the changes after it', async () => {
+  it('refuses a citizen’s own reception or code on the device and a pushed dossier state on the server, and still sends the changes after it', async () => {
     const citizen = await device(CITIZEN, 'refused');
     const procedure = await someProcedure(citizen);
     const draft = (id: string) => createDossierDraft({
       id, procedure, ownerCccd: CITIZEN, agencyId: DAK_LA, now: new Date(), userId: citizen.user.id,
       applicant: { cccd: CITIZEN, fullName: citizen.user.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '', email: '', address: 'Thôn 1' },
     });
-    // A citizen's device that marks its own dossier received: the server never allows it.
-    await citizen.db.dossiers.insert({ ...draft('self-received'), status: 2, receivedAt: new Date().toISOString() });
-    // …and one that submits its dossier with a code of its own making: refused, named by that code.
-    await citizen.db.dossiers.insert({ ...draft('self-coded'), status: 1, code: 'H34.29.2-261124-9999' });
-    await citizen.db.dossiers.insert(draft('after-it'));
+    const ids = { received: `self-received-${crypto.randomUUID()}`, coded: `self-coded-${crypto.randomUUID()}`, after: `after-it-${crypto.randomUUID()}` };
+    // Through the writer a citizen cannot mark their own dossier received: the model refuses it here, nothing is recorded.
+    await citizen.create(draft(ids.received), procedure);
+    await expect(citizen.act(ids.received, { type: 'receive', dueAt: dueIn5Days() })).rejects.toBeInstanceOf(TransitionError);
+    // …nor give it a code of their own making: a code is no content, the writer never records it.
+    await citizen.create({ ...draft(ids.coded), code: 'H34.29.2-261124-9999' }, procedure);
+    const { dossier: coded } = await citizen.act(ids.coded, { type: 'submit' });
+    expect(coded).toMatchObject({ status: 1, code: null });
+    expect((await localEvents(citizen, ids.received)).map((e) => e.type)).toEqual(['v1.DossierCreated']);
+
+    // A device that pushes the dossier states itself (an app from before actions) is told to update; nothing is stored.
+    const rawPush = async (rows: Dossier[]) => {
+      const response = await fetch(`${citizen.url}/api/sync/dossiers/push`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await citizen.token()}`, 'X-Device-Id': citizen.deviceId },
+        body: JSON.stringify(rows.map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }))),
+      });
+      return { status: response.status, body: (await response.json()) as { error?: string } };
+    };
+    const selfReceived = { ...draft(`raw-received-${crypto.randomUUID()}`), status: 2, receivedAt: new Date().toISOString() };
+    const selfCoded = { ...draft(`raw-coded-${crypto.randomUUID()}`), status: 1, code: 'H34.29.2-261124-9999' };
+    for (const raw of [selfReceived, selfCoded]) expect(await rawPush([raw])).toMatchObject({ status: 426, body: { error: 'app_outdated' } });
+
+    await citizen.create(draft(ids.after), procedure);
+    await citizen.act(ids.after, { type: 'submit' });
     const sync = citizen.startSync();
-    const refused = await waitFor('the refusals reported', async () => {
-      const list = await firstValueFrom(sync.refused$);
-      return list.length > 1 ? list : null;
-    });
-    expect(refused.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-      expect.objectContaining({ collection: 'dossiers', id: 'self-coded', code: 'code_readonly', dossierCode: 'H34.29.2-261124-9999' }),
-      expect.objectContaining({ collection: 'dossiers', id: 'self-received', code: 'transition_refused', dossierCode: null }),
-    ]);
     await waitFor('nothing left waiting', async () => (await firstValueFrom(sync.pending$)) === 0);
-    const { body } = await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000');
-    const ids = body.documents.map((d) => d.id);
-    expect(ids).toContain('after-it');
-    expect(ids).not.toContain('self-received');
-    expect(ids).not.toContain('self-coded');
-    sync.clearRefused();
     expect(await firstValueFrom(sync.refused$)).toEqual([]);
+    const { body } = await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000');
+    const onServer = new Map(body.documents.map((d) => [d.id, d]));
+    expect(onServer.get(ids.after)?.status).toBe(1);
+    expect(onServer.get(ids.coded)).toMatchObject({ status: 1, code: null });
+    expect(onServer.get(ids.received)?.status).toBe(0);
+    expect(onServer.has(selfReceived.id)).toBe(false);
+    expect(onServer.has(selfCoded.id)).toBe(false);
+    expect(body.documents.some((d) => d.code === 'H34.29.2-261124-9999')).toBe(false);
   });
+});
 });

@@ -2,6 +2,7 @@
  * One in-process sync server on a fresh PGlite with the demo data, its signed-in demo users, and
  * request helpers shared by the security suites.
  */
+import { canonicalJson, type SessionUser } from '@motcua/model';
 import { createTestApp, type TestApp } from '../../apps/sync/src/test-app.ts';
 import { DEMO_PASSWORD } from '../../apps/sync/src/demo/users.ts';
 
@@ -26,13 +27,21 @@ export type RoleName = keyof typeof ROLES;
 export interface SecurityContext {
   t: TestApp;
   token: Record<RoleName, string>;
+  /** Who each role is, as the server knows them (`/api/auth/me`). */
+  user: Record<RoleName, SessionUser>;
+  /** The Đắk La server's service account, which still relays dossiers by the old path. */
+  tierToken: string;
 }
 
 export async function createSecurityContext(): Promise<SecurityContext> {
   const t = await createTestApp();
   const token = {} as Record<RoleName, string>;
-  for (const [role, username] of Object.entries(ROLES) as Array<[RoleName, string]>) token[role] = await t.token(username);
-  return { t, token };
+  const user = {} as Record<RoleName, SessionUser>;
+  for (const [role, username] of Object.entries(ROLES) as Array<[RoleName, string]>) {
+    token[role] = await t.token(username);
+    user[role] = ((await (await t.call('GET', '/api/auth/me', { token: token[role] })).json()) as { user: SessionUser }).user;
+  }
+  return { t, token, user, tierToken: await t.token('tier.dakla') };
 }
 
 export type Doc = Record<string, unknown> & { id: string };
@@ -45,6 +54,21 @@ export async function pullAll(t: TestApp, token: string, collection: string): Pr
 
 export const push = (t: TestApp, token: string, collection: string, rows: unknown) =>
   t.call('POST', `/api/sync/${collection}/push`, { token, body: rows });
+
+/** A document as the server stores it (whatever the scope of any pull), or null. */
+export async function stored(t: TestApp, collection: 'dossiers' | 'events', id: string): Promise<Doc | null> {
+  const doc = await t.store.documents.get(collection, id);
+  return doc && !doc.deleted ? (doc.data as Doc) : null;
+}
+
+/** True when the citizen notification outbox holds `eventId`. */
+export async function notified(t: TestApp, eventId: string): Promise<boolean> {
+  const due = await t.store.outbox.dueEvents(new Date(Date.now() + 365 * 86_400_000), 100_000);
+  return due.some((e) => e.eventId === eventId);
+}
+
+/** Canonical text of a value (sorted keys), for before/after comparisons. */
+export const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 export const change = (master: Doc, patch: Record<string, unknown>) => ({
   assumedMasterState: master,
