@@ -38,6 +38,8 @@ export interface TestClient {
   edit(dossierId: string, edit: ContentEdit, now?: Date): Promise<{ dossier: Dossier; event: DossierEvent }>;
   /** Sends a draft made on this device to the server as a new dossier (the `create` action). */
   create(draft: Dossier, procedure: Procedure): Promise<{ dossier: Dossier; event: DossierEvent }>;
+  /** Keeps a citizen's draft on this device only (nothing goes up until it is created). */
+  saveDraft(draft: Dossier): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function openClient(url: string, username: string, label = username
     act: (dossierId, action, now, edit) => at(now, () => writer.apply(dossierId, action, edit)),
     edit: (dossierId, edit, now) => at(now, () => writer.edit(dossierId, edit)),
     create: (draft, procedure) => writer.create(draft, procedure),
+    saveDraft: (draft) => writer.saveDraft(draft),
     async close() {
       await client.stopSync();
       await closeDatabase(db);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { summarizeDossier, type Dossier } from '@motcua/model';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AN, BINH, change, DAK_LA, DAK_MAR, pullAll, push, ROLES, type Doc, type RoleName, type SecurityContext } from './context.ts';
+import { AN, BINH, change, DAK_LA, DAK_MAR, maySee, pullAll, push, ROLES, type Doc, type RoleName, type SecurityContext } from './context.ts';
 import { attempt, refusedWith } from './tally.ts';
 
 /** Every API route that wants a signed-in user (method, path, body). */
@@ -36,16 +36,6 @@ const ADMIN_ROUTES = PROTECTED_ROUTES.filter(([, path]) => path.startsWith('/api
 const NON_ADMINS = (Object.keys(ROLES) as RoleName[]).filter((r) => r !== 'adminProvince');
 const OFFICERS: RoleName[] = ['receptionistDakLa', 'specialistDakLa', 'leaderDakLa', 'receptionistDakMar', 'adminProvince'];
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Who may see a document: its citizen, and officers of its agency (the province admin sees all communes). */
-function maySee(role: RoleName, doc: Doc): boolean {
-  if (role === 'adminProvince') return true;
-  if (role === 'citizenAn') return doc.ownerCccd === AN;
-  if (role === 'citizenBinh') return doc.ownerCccd === BINH;
-  const agency = role === 'receptionistDakMar' ? DAK_MAR : DAK_LA;
-  const draft = doc.status === 0 || doc.toStatus === 0;
-  return doc.agencyId === agency && !draft;
-}
 
 export function accessSuite(ctx: () => SecurityContext) {
   describe('every protected route refuses a caller without a valid token', () => {

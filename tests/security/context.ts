@@ -55,6 +55,16 @@ export async function pullAll(t: TestApp, token: string, collection: string): Pr
 export const push = (t: TestApp, token: string, collection: string, rows: unknown) =>
   t.call('POST', `/api/sync/${collection}/push`, { token, body: rows });
 
+/** Who may see a document: its citizen, and officers of its agency (the province admin sees all communes). */
+export function maySee(role: RoleName, doc: Doc): boolean {
+  if (role === 'adminProvince') return true;
+  if (role === 'citizenAn') return doc.ownerCccd === AN;
+  if (role === 'citizenBinh') return doc.ownerCccd === BINH;
+  const agency = role === 'receptionistDakMar' ? DAK_MAR : DAK_LA;
+  const draft = doc.status === 0 || doc.toStatus === 0;
+  return doc.agencyId === agency && !draft;
+}
+
 /** A document as the server stores it (whatever the scope of any pull), or null. */
 export async function stored(t: TestApp, collection: 'dossiers' | 'events', id: string): Promise<Doc | null> {
   const doc = await t.store.documents.get(collection, id);

@@ -31,23 +31,41 @@ const STEPS: Record<number, { from: number; role: RoleName | 'owner'; action: Wi
   10: { from: 9, role: 'receptionistDakLa', action: { type: 'returnResult', method: 'desk' } },
 };
 
-/** A new dossier of a citizen, at `status`, as the server stores it. */
-export async function dossierAt(ctx: SecurityContext, status: number, options: NewDossier = {}): Promise<Doc> {
+export interface Draft {
+  id: string;
+  draft: Dossier;
+  procedure: Procedure;
+  /** The `create` action that seeds it. */
+  create: WireAction;
+}
+
+/** A citizen's new draft as their device makes it, not yet pushed; `applicant` may lie. */
+export async function newDraft(ctx: SecurityContext, options: NewDossier & { applicant?: Partial<Dossier['applicant']> } = {}): Promise<Draft> {
   const { t, token, user } = ctx;
   const owner = options.owner ?? 'citizenAn';
-  const path: number[] = [];
-  for (let s = status; s !== 0; s = STEPS[s]!.from) path.unshift(s);
   const procedures = (await pullAll(t, token[owner], 'procedures')) as unknown as Procedure[];
   const procedure = procedures.find((p) => p.nationalCode === (options.nationalCode ?? '1.001193'))!;
   const id = `sec-${crypto.randomUUID()}`;
   const citizen = user[owner];
   const draft = createDossierDraft({
     id, procedure, ownerCccd: citizen.cccd!, agencyId: options.agencyId ?? DAK_LA, now: new Date(), userId: citizen.id,
-    applicant: { cccd: citizen.cccd!, fullName: citizen.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '0905000123', email: '', address: 'Đắk La' },
+    applicant: {
+      cccd: citizen.cccd!, fullName: citizen.fullName, birthDate: '1999-05-12', gender: 'nam', phone: '0905000123', email: '', address: 'Đắk La',
+      ...options.applicant,
+    },
   });
-  const device = securityDevice(t);
-  const create = { type: 'create', agencyId: draft.agencyId, procedureId: procedure.id, changes: [seedContent(engine, draft as Dossier)] };
-  await applied(device.act(token[owner], citizen, null, create, { dossierId: id, procedure }), `create ${id}`);
+  const create = { type: 'create', agencyId: draft.agencyId, procedureId: procedure.id, changes: [seedContent(engine, draft)] } as const;
+  return { id, draft, procedure, create };
+}
+
+/** A new dossier of a citizen, at `status`, as the server stores it. */
+export async function dossierAt(ctx: SecurityContext, status: number, options: NewDossier = {}): Promise<Doc> {
+  const { t, token, user } = ctx;
+  const owner = options.owner ?? 'citizenAn';
+  const path: number[] = [];
+  for (let s = status; s !== 0; s = STEPS[s]!.from) path.unshift(s);
+  const { id, procedure, create } = await newDraft(ctx, options);
+  await applied(securityDevice(t).act(token[owner], user[owner], null, create, { dossierId: id, procedure }), `create ${id}`);
   for (const s of path) {
     const step = STEPS[s]!;
     const role = step.role === 'owner' ? owner : step.role;

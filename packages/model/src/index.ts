@@ -19,7 +19,7 @@ export type { DossierSummary } from './schemas/summary.schema.ts';
 export { summarizeDossier } from './dossier/summary.ts';
 export { fileSchema, MAX_FILE_BYTES } from './schemas/file.schema.ts';
 export type { FileMeta } from './schemas/file.schema.ts';
-export { OFFICER_ROLES, isOfficer } from './auth/user.ts';
+export { OFFICER_ROLES, isOfficer, issuesDossierCodes } from './auth/user.ts';
 export type { SessionUser } from './auth/user.ts';
 
 export { ModelError, isModelError } from './errors.ts';

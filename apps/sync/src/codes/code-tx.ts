@@ -13,6 +13,8 @@ export interface LeaseHolder {
 export interface CodeTx {
   /** Reserves the next `count` numbers of the agency's `day` (YYMMDD) sequence for the device. */
   lease(agencyId: string, day: string, count: number, holder: LeaseHolder): Promise<{ from: number; to: number }>;
+  /** How many numbers of `day` were leased so far to the holder's device, and to its user on any device. */
+  leasedTo(agencyId: string, day: string, holder: LeaseHolder): Promise<{ device: number; user: number }>;
   /** The holder of `seq` on `day`, or null when the number was never leased. */
   holderOf(agencyId: string, day: string, seq: number): Promise<LeaseHolder | null>;
   /** Records that `dossierId` carries `code`; false when another dossier already does. */
@@ -36,6 +38,15 @@ export function sqlCodeTx(sql: SqlClient): CodeTx {
         [agencyId, day, from, to, holder.deviceId, holder.userId],
       );
       return { from, to };
+    },
+    async leasedTo(agencyId, day, holder) {
+      const rows = await sql.query<{ device: number | string | null; user: number | string | null }>(
+        `SELECT SUM(CASE WHEN device_id = $3 THEN to_seq - from_seq + 1 ELSE 0 END) AS device,
+                SUM(CASE WHEN user_id = $4 THEN to_seq - from_seq + 1 ELSE 0 END) AS "user"
+           FROM code_leases WHERE agency_id = $1 AND day = $2`,
+        [agencyId, day, holder.deviceId, holder.userId],
+      );
+      return { device: Number(rows[0]?.device ?? 0), user: Number(rows[0]?.user ?? 0) };
     },
     async holderOf(agencyId, day, seq) {
       const rows = await sql.query<{ device_id: string; user_id: string }>(

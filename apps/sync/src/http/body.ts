@@ -17,14 +17,27 @@ export function limitBody(maxSize: number) {
   });
 }
 
-/** Parses the JSON body; 400 `malformed_json` when it is not JSON. */
+/** Keys that name an object's prototype machinery: no body of ours has them, anywhere. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses the JSON body; 400 `malformed_json` when it is not JSON, 400 `forbidden_key` when any
+ * object in it, however deep, has a key `__proto__`, `constructor` or `prototype`.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
+  let forbidden: string | null = null;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+      return value;
+    });
   } catch {
     throw badRequest('malformed_json', 'Dữ liệu gửi lên không phải JSON hợp lệ');
   }
+  if (forbidden !== null) throw badRequest('forbidden_key', `Dữ liệu gửi lên không được có khóa "${forbidden}"`);
+  return parsed;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { requireUser, type AuthEnv } from '../auth/middleware.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
+import { isRecord, readJson } from '../http/body.ts';
 import type { Logger } from '../log.ts';
 import { enroll, subjectOf } from '../pki/enroll.ts';
 import { provinceCaLoader } from '../pki/province-ca.ts';
@@ -30,9 +31,9 @@ export function pkiRoutes(deps: { store: SyncStore; tokens: AccessTokens; log: L
     // The subject a CSR from this user must carry (name, agency, login), so devices need not guess it.
     .get('/subject', requireUser(deps.tokens), async (c) => c.json({ subject: await subjectOf(deps.store, c.get('user')) }))
     .post('/enroll', requireUser(deps.tokens), async (c) => {
-      const body = (await c.req.json().catch(() => ({}))) as { csrPem?: unknown };
+      const body = await readJson(c);
       const user = c.get('user');
-      const issued = await enroll({ store: deps.store, ca: await ca(), user, csrPem: body.csrPem });
+      const issued = await enroll({ store: deps.store, ca: await ca(), user, csrPem: isRecord(body) ? body.csrPem : undefined });
       deps.log.info('certificate issued', { userId: user.id });
       return c.json(issued);
     });

@@ -18,3 +18,11 @@ export const OFFICER_ROLES = ['receptionist', 'specialist', 'leader', 'admin'] a
 export function isOfficer(user: Pick<SessionUser, 'role'>): boolean {
   return (OFFICER_ROLES as readonly string[]).includes(user.role);
 }
+
+/**
+ * True for who receives dossiers and so issues their codes, offline from leased ranges: the
+ * one-stop desk. Only they lease numbers, so no other device can use up a commune's daily sequence.
+ */
+export function issuesDossierCodes(user: Pick<SessionUser, 'role' | 'agencyId'>): boolean {
+  return user.role === 'receptionist' && user.agencyId !== null;
+}

@@ -5,7 +5,7 @@
  */
 import { A, useLocation, useParams } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
-import { allowedTransitions, isOfficer, type Dossier, type Procedure } from '@motcua/model';
+import { allowedTransitions, issuesDossierCodes, type Dossier, type Procedure } from '@motcua/model';
 import { createQuery, toPlainOne } from '../../lib/createQuery.ts';
 import { useDatabase } from '../../lib/useDatabase.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -32,7 +32,7 @@ export default function ReceptionDossierPage() {
     writer: useDossierWriter(),
     getDossier: async (id) => ((await db.dossiers.findOne(id).exec())?.toMutableJSON() as Dossier | undefined) ?? null,
     getProcedure: async (id) => ((await db.procedures.findOne(id).exec())?.toMutableJSON() as Procedure | undefined) ?? null,
-    codes: isOfficer(user) ? codeBookFor(user.id, sync) : undefined,
+    codes: issuesDossierCodes(user) ? codeBookFor(user.id, sync) : undefined,
   });
   const [busy, setBusy] = createSignal(false);
   const [outcome, setOutcome] = createSignal<ActionOutcome | null>(null);

@@ -5,7 +5,7 @@
  */
 import { Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { ErrorBoundary, Match, Show, Switch, createResource, createSignal, onCleanup, untrack, type JSX } from 'solid-js';
-import { isOfficer, type SessionUser } from '@motcua/model';
+import { isOfficer, issuesDossierCodes, type SessionUser } from '@motcua/model';
 import { browserDeviceChain } from '../../lib/deviceChain.ts';
 import { auth, session } from '../../lib/session.ts';
 import { lock, unlocked, unlocking } from '../../lib/unlocked.ts';
@@ -115,14 +115,20 @@ function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) =
   // Device signing certificate: enrolled in the background once online (loaded on demand).
   void import('../signing/enrollOnSignIn.ts').then((m) => m.enrollWhenOnline(props.ctx.user, auth));
   const conflictCount = createConflictCount(props.ctx);
-  // Offline dossier codes: officers keep a leased range filled and are warned before it runs out.
+  // Offline dossier codes: the desk keeps a leased range filled and is warned before it runs out.
   const [codeWarning, setCodeWarning] = createSignal<string | null>(null);
-  if (isOfficer(props.ctx.user)) {
+  if (issuesDossierCodes(props.ctx.user)) {
     const book = codeBookFor(props.ctx.user.id, props.ctx.sync);
     const check = () => setCodeWarning(book.warning());
     const refill = startCodeRefill(book, props.ctx.sync, check);
     const timer = setInterval(check, 30_000);
     check();
+    onCleanup(() => {
+      refill.unsubscribe();
+      clearInterval(timer);
+    });
+  }
+  if (isOfficer(props.ctx.user)) {
     // Identity checks queued at the desk while offline are made once the link is back (loaded on demand).
     let followUp: { unsubscribe(): void } | undefined;
     let closed = false;
@@ -134,8 +140,6 @@ function Ready(props: { ctx: DatabaseContextValue; onLogout: (pending: number) =
     onCleanup(() => {
       closed = true;
       followUp?.unsubscribe();
-      refill.unsubscribe();
-      clearInterval(timer);
     });
   }
   return (
