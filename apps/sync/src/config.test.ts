@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       upstream: { username: null, password: null, intervalMs: 15_000 },
       pwaDir: join(REPO_ROOT, 'apps/pwa/dist'),
       demo: true,
-      logLevel: 'silent',
+      logLevel: 'error',
       notify: { smtpUrl: null, mailFrom: 'Motcua <no-reply@motcua.local>', smsUrl: null, smsKey: null, zaloUrl: null, zaloKey: null },
       corsOrigins: [],
     });

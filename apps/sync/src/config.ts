@@ -112,7 +112,7 @@ function dir(raw: string | undefined, fallback: string, base: string): string {
  * | UPSTREAM_INTERVAL_MS | 15000: how often to replicate upward when nothing wakes it earlier |
  * | PWA_DIR | apps/pwa/dist in the repository; `off` to serve no PWA |
  * | DEMO | 1 |
- * | LOG_LEVEL | silent |
+ * | LOG_LEVEL | error |
  * | SMTP_URL | none: emails are recorded as skipped (e.g. smtp://user:pass@host:587) |
  * | MAIL_FROM | Motcua <no-reply@motcua.local> |
  * | SMS_URL, SMS_KEY | none: SMS skipped (gateway URL and bearer key) |
@@ -135,7 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     pwaDir: pwaRaw === 'off' ? null : dir(pwaRaw, 'apps/pwa/dist', pwaRaw ? cwd : REPO_ROOT),
     demo: parseBool('DEMO', env.DEMO, true),
-    logLevel: pick('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'silent'),
+    logLevel: pick('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'error'),
     notify: {
       smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
       mailFrom: env.MAIL_FROM || 'Motcua <no-reply@motcua.local>',

@@ -29,6 +29,12 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
+/** The disk (or the database's) is full: PostgreSQL's `disk_full` (53100) or the system's ENOSPC. */
+export function isStorageFull(err: unknown): boolean {
+  const { code, errno } = (err ?? {}) as { code?: unknown; errno?: unknown };
+  return code === '53100' || code === 'ENOSPC' || errno === -28 || /\bENOSPC\b|No space left on device/i.test(String(err));
+}
+
 /** Hono `onError`: typed errors keep their status; anything else is a logged 500 without details. */
 export function handleError(log: Logger) {
   return (err: Error, c: Context) => {
@@ -39,6 +45,10 @@ export function handleError(log: Logger) {
       const status = err.status as ContentfulStatusCode;
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
       return c.json(errorBody(code, err.message || 'Yêu cầu không hợp lệ'), status);
+    }
+    if (isStorageFull(err)) {
+      log.error('storage full', { path: c.req.path, method: c.req.method, error: String(err) });
+      return c.json(errorBody('storage_full', 'Máy chủ hết dung lượng lưu trữ; dữ liệu chưa được lưu, thiết bị sẽ gửi lại sau'), 507);
     }
     log.error('unhandled error', { path: c.req.path, method: c.req.method, error: String(err?.stack ?? err) });
     return c.json(errorBody('internal', 'Lỗi máy chủ'), 500);

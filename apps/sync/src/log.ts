@@ -1,6 +1,6 @@
 /**
- * The server's one named logger. Silent unless `LOG_LEVEL` asks for more; callers pass structured
- * fields, never tokens or passwords.
+ * The server's one named logger. The server logs its errors by default (`LOG_LEVEL` asks for more,
+ * or `silent` for none); callers pass structured fields, never tokens or passwords.
  */
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug'];

@@ -47,7 +47,7 @@ export async function jwtSecretOf(store: SyncStore): Promise<string> {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const config: Config = { ...loadConfig({}), pwaDir: null, demo: true, host: '127.0.0.1', port: 0, ...options };
   const log = createLogger('motcua:sync', config.logLevel);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
   let server: ServerType | undefined;
   let unwatch = async () => {};
   let stopSweeper = () => {};

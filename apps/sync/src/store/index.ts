@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import { openPgliteStore } from './pglite.ts';
 import { openPostgresStore } from './postgres.ts';
 import type { SyncStore } from './types.ts';
+import type { Logger } from '../log.ts';
 
 export interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | null;
+  log?: Logger;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<SyncStore> {
   const store = options.databaseUrl
-    ? await openPostgresStore(options.databaseUrl)
+    ? await openPostgresStore(options.databaseUrl, { log: options.log })
     : await openPgliteStore(join(options.dataDir, 'pg'));
   await store.migrate();
   return store;
