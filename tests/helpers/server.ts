@@ -51,19 +51,19 @@ export interface LoginAnswer {
   expiresIn: number;
 }
 
-async function authCall(url: string, path: string, body: unknown): Promise<LoginAnswer> {
+async function authCall(url: string, path: string, body: unknown, deviceId?: string): Promise<LoginAnswer> {
   const response = await fetch(`${url}/api/auth/${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(deviceId ? { 'X-Device-Id': deviceId } : {}) },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path} failed: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as LoginAnswer;
 }
 
-/** Signs in a demo (or any) account: `POST /api/auth/login`. */
-export function login(url: string, username: string, password: string): Promise<LoginAnswer> {
-  return authCall(url, 'login', { username, password });
+/** Signs in a demo (or any) account from a device (`X-Device-Id`, officers must name one): `POST /api/auth/login`. */
+export function login(url: string, username: string, password: string, deviceId = `tool-${Math.random().toString(36).slice(2, 10)}`): Promise<LoginAnswer> {
+  return authCall(url, 'login', { username, password }, deviceId);
 }
 
 /** Rotates a refresh token: `POST /api/auth/refresh`. */

@@ -55,13 +55,13 @@ export interface OpenClientOptions {
 /** Signs `username` in at `url` and opens a fresh local database for it (replication not started). */
 export async function openClient(url: string, username: string, label = username, options: OpenClientOptions = {}): Promise<TestClient> {
   enableDevMode();
-  let session: LoginAnswer = await login(url, username, DEMO_PASSWORD);
+  const deviceId = `dev-${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
+  let session: LoginAnswer = await login(url, username, DEMO_PASSWORD, deviceId);
   const db = await createDatabase({
     storage: getRxStorageMemory(),
     name: uniqueName(label.replace(/[^a-z0-9]/gi, '').toLowerCase()),
     collections: options.collections ?? ['dossiers', 'events', 'files'],
   });
-  const deviceId = `dev-${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`;
   const chainStorage = new Map<string, string>([['motcua.deviceId', deviceId]]);
   let clock: Date | null = null;
   const writer = makeDossierWriter({

@@ -71,7 +71,10 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? silentLogger;
   const bus = deps.bus ?? createChangeBus();
   const tokens = createAccessTokens(deps.jwtSecret, { revoked: tokenRevocation(deps.store) });
-  const sessions = createSessions({ store: deps.store, tokens, log, throttle: deps.loginThrottle, addressThrottle: deps.addressThrottle });
+  const sessionsChanged = () => bus.publish('sessions');
+  const sessions = createSessions({
+    store: deps.store, tokens, log, throttle: deps.loginThrottle, addressThrottle: deps.addressThrottle, onEnded: sessionsChanged,
+  });
   const accounts = createAccounts({ store: deps.store });
   const registerThrottle =
     deps.registerThrottle ??
@@ -101,11 +104,11 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/api/health', healthRoutes({ tier: deps.tier ?? 'province', version: VERSION }));
   app.route('/api/auth', authRoutes({ sessions, tokens, accounts, registerThrottle }));
-  app.route('/api/admin', adminRoutes({ store: deps.store, tokens }));
+  app.route('/api/admin', adminRoutes({ store: deps.store, tokens, onSessionsChanged: sessionsChanged }));
   app.route('/api/pki', pkiRoutes({ store: deps.store, tokens, log }));
   app.route('/api/public/lookup', lookupRoutes({ store: deps.store, limit: deps.lookupLimit }));
   app.use('/api/sync/*', requireUser(tokens));
-  app.route('/api/sync', syncRoutes({ store: deps.store, bus, log }));
+  app.route('/api/sync', syncRoutes({ store: deps.store, bus, log, tokens }));
   app.use('/api/files', requireUser(tokens));
   app.use('/api/files/*', requireUser(tokens));
   app.route('/api/files', fileRoutes({ store: deps.store, files: deps.files, maxBytes: deps.maxFileBytes }));

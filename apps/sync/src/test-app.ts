@@ -69,7 +69,9 @@ export async function createTestApp(
     async token(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const response = await call('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
+      const response = await call('POST', '/api/auth/login', {
+        body: { username, password: DEMO_PASSWORD }, headers: { 'X-Device-Id': `test-${username.replace(/[^A-Za-z0-9]/g, '-')}` },
+      });
       if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
       const { accessToken } = (await response.json()) as { accessToken: string };
       tokens.set(username, accessToken);

@@ -6,7 +6,7 @@
  */
 import type { SessionUser } from '@motcua/model';
 import { randomToken, sha256Hex, verifyPassword } from '@motcua/crypto';
-import { unauthorized } from '../errors.ts';
+import { badRequest, unauthorized } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { SyncStore, UserRecord } from '../store/types.ts';
 import { createLoginThrottle, type LoginThrottle } from './throttle.ts';
@@ -31,6 +31,7 @@ export function sessionUser(record: UserRecord): SessionUser {
 
 const invalidCredentials = () => unauthorized('invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng');
 const deviceRevoked = () => unauthorized('device_revoked', 'Thiết bị này đã bị thu hồi, hãy liên hệ quản trị');
+const deviceRequired = () => badRequest('device_required', 'Thiết bị của cán bộ phải gửi mã thiết bị (X-Device-Id) khi đăng nhập');
 const invalidRefresh = () => unauthorized('invalid_refresh_token', 'Phiên đăng nhập không còn hiệu lực, hãy đăng nhập lại');
 
 /** Where a login or refresh comes from: the client's device id (if sent) and address (if known). */
@@ -46,6 +47,8 @@ export function createSessions(deps: {
   throttle?: LoginThrottle;
   /** Failed logins per client address (many accounts tried from one place). */
   addressThrottle?: LoginThrottle;
+  /** Called when sessions were ended (sign-out, a reused refresh token): live streams recheck now. */
+  onEnded?: () => void;
 }) {
   const { store, tokens, log } = deps;
   const throttle = deps.throttle ?? createLoginThrottle();
@@ -68,7 +71,7 @@ export function createSessions(deps: {
       deviceId,
     });
     const user = sessionUser(record);
-    return { accessToken: await tokens.issue(user, new Date(), deviceId), refreshToken, user, expiresIn: ACCESS_TOKEN_SECONDS };
+    return { accessToken: await tokens.issue(user, new Date(), deviceId, familyId), refreshToken, user, expiresIn: ACCESS_TOKEN_SECONDS };
   }
 
   return {
@@ -87,6 +90,8 @@ export function createSessions(deps: {
         await audit(record?.id ?? '-', 'auth.login_failed', username.trim().slice(0, 128));
         throw invalidCredentials();
       }
+      // An officer's device is named, so that revoking it ends its sessions for good.
+      if (record.role !== 'citizen' && !ctx.deviceId) throw deviceRequired();
       await checkDevice(ctx);
       throttle.succeed(key);
       log.info('login', { userId: record.id });
@@ -97,6 +102,7 @@ export function createSessions(deps: {
     /** Revokes every refresh token family of the user: every device must sign in again. */
     async logoutAll(userId: string): Promise<number> {
       const families = await store.accounts.revokeAllTokens(userId);
+      deps.onEnded?.();
       await audit(userId, 'auth.logout_all', userId);
       return families;
     },
@@ -106,18 +112,24 @@ export function createSessions(deps: {
       const use = await store.refreshTokens.use(await sha256Hex(refreshToken));
       if (use.status === 'reused') {
         await store.refreshTokens.revokeFamily(use.familyId);
+        deps.onEnded?.();
         log.warn('refresh token reused; family revoked', { userId: use.userId });
         throw invalidRefresh();
       }
       if (use.status !== 'ok') throw invalidRefresh();
       const record = await store.users.byId(use.userId);
       if (!record || record.disabled) throw invalidRefresh();
-      return grant(record, use.familyId, ctx);
+      // The session stays bound to the device it began on, whatever the refresh leaves out.
+      const deviceId = use.deviceId ?? ctx.deviceId ?? null;
+      await checkDevice({ deviceId });
+      return grant(record, use.familyId, { ...ctx, deviceId });
     },
 
     async logout(refreshToken: string): Promise<void> {
       const familyId = await store.refreshTokens.familyOf(await sha256Hex(refreshToken));
-      if (familyId) await store.refreshTokens.revokeFamily(familyId);
+      if (!familyId) return;
+      await store.refreshTokens.revokeFamily(familyId);
+      deps.onEnded?.();
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Access tokens: JWT HS256, 15 minutes, carrying the `SessionUser` and, when the client named it,
+ * Access tokens: JWT HS256, 15 minutes, carrying the `SessionUser`, its session (`sid`, the refresh
+ * token family, so that signing out ends the access tokens at once) and, when the client named it,
  * the device (`did`). The secret lives in the database (generated at first start), never in the
  * repository. A token bound to a revoked device, or of an account disabled or given another role
  * since it was issued, is refused everywhere it is checked.
@@ -12,22 +13,24 @@ import { unauthorized } from '../errors.ts';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 export interface AccessTokens {
-  issue(user: SessionUser, now?: Date, deviceId?: string | null): Promise<string>;
+  /** `sessionId`: the refresh token family the token belongs to (a sign-out ends it). */
+  issue(user: SessionUser, now?: Date, deviceId?: string | null, sessionId?: string | null): Promise<string>;
   /** The user a token names; throws 401 `token_expired`, `invalid_token` or `device_revoked`. */
   check(token: string, now?: Date): Promise<SessionUser>;
 }
 
 /** Why a well-signed token no longer stands. */
-export type TokenRevocation = 'device_revoked' | 'account_changed';
+export type TokenRevocation = 'device_revoked' | 'account_changed' | 'session_ended';
 
 export interface AccessTokenOptions {
-  /** Asked on every check: is the token's device revoked, or its account changed since issue? */
-  revoked?: (user: SessionUser, deviceId: string | null) => Promise<TokenRevocation | null>;
+  /** Asked on every check: is the token's device revoked, its session ended, or its account changed since issue? */
+  revoked?: (user: SessionUser, deviceId: string | null, sessionId: string | null) => Promise<TokenRevocation | null>;
 }
 
 const REVOKED_MESSAGES: Record<TokenRevocation, string> = {
   device_revoked: 'Thiết bị này đã bị thu hồi, hãy liên hệ quản trị',
   account_changed: 'Tài khoản đã thay đổi (khóa hoặc đổi vai trò), hãy đăng nhập lại',
+  session_ended: 'Phiên đăng nhập đã kết thúc (đã đăng xuất), hãy đăng nhập lại',
 };
 
 const ROLES = new Set(['citizen', 'receptionist', 'specialist', 'leader', 'admin']);
@@ -43,7 +46,7 @@ function userFrom(payload: Record<string, unknown>): SessionUser | null {
 
 export function createAccessTokens(secret: string, options: AccessTokenOptions = {}): AccessTokens {
   return {
-    issue(user, now = new Date(), deviceId = null) {
+    issue(user, now = new Date(), deviceId = null, sessionId = null) {
       const iat = Math.floor(now.getTime() / 1000);
       return sign(
         {
@@ -55,6 +58,7 @@ export function createAccessTokens(secret: string, options: AccessTokenOptions =
           cccd: user.cccd,
           typ: 'access',
           ...(deviceId ? { did: deviceId } : {}),
+          ...(sessionId ? { sid: sessionId } : {}),
           iat,
           exp: iat + ACCESS_TOKEN_SECONDS,
         },
@@ -72,9 +76,13 @@ export function createAccessTokens(secret: string, options: AccessTokenOptions =
       }
       const user = payload.typ === 'access' ? userFrom(payload) : null;
       if (!user) throw unauthorized('invalid_token', 'Mã truy cập không hợp lệ');
-      const did = payload.did;
-      if (did !== undefined && typeof did !== 'string') throw unauthorized('invalid_token', 'Mã truy cập không hợp lệ');
-      const revoked = options.revoked ? await options.revoked(user, typeof did === 'string' ? did : null) : null;
+      const { did, sid } = payload;
+      if ((did !== undefined && typeof did !== 'string') || (sid !== undefined && typeof sid !== 'string')) {
+        throw unauthorized('invalid_token', 'Mã truy cập không hợp lệ');
+      }
+      const revoked = options.revoked
+        ? await options.revoked(user, typeof did === 'string' ? did : null, typeof sid === 'string' ? sid : null)
+        : null;
       if (revoked) throw unauthorized(revoked, REVOKED_MESSAGES[revoked]);
       return user;
     },

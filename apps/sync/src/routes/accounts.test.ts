@@ -6,6 +6,9 @@ import { silentLogger } from '../log.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { errorCode } from './sync-test-helpers.ts';
 
+/** Officers sign in from a named device. */
+const TEST_DEVICE = { 'X-Device-Id': 'test-login-device' };
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,7 +24,7 @@ describe('POST /api/auth/register', () => {
     expect(response.status).toBe(201);
     const { user } = (await response.json()) as { user: { id: string; role: string } };
     expect(user.role).toBe('citizen');
-    expect((await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: registration.password } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: registration.password } })).status).toBe(200);
     const messages = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith(`account.registered:${user.id}`));
     expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     expect(messages[0]!.body).not.toContain(registration.password);
@@ -46,7 +49,7 @@ describe('POST /api/auth/register', () => {
 
 describe('password reset by a one-time code', () => {
   it('sends a code through the outbox, sets the new password once and signs out everywhere', async () => {
-    const old = (await (await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: registration.password } })).json()) as { refreshToken: string };
+    const old = (await (await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: registration.password } })).json()) as { refreshToken: string };
     expect((await t.call('POST', '/api/auth/reset/request', { body: { username: NEW_CCCD } })).status).toBe(202);
     expect((await t.call('POST', '/api/auth/reset/request', { body: { username: 'nobody' } })).status).toBe(202);
     const sms = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith('account.reset_code:') && m.channel === 'sms').at(-1)!;
@@ -57,7 +60,7 @@ describe('password reset by a one-time code', () => {
     expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code, password: 'Moi!Pass2026' } })).status).toBe(204);
     expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code, password: 'Khac!Pass2026' } })).status).toBe(400);
     expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: old.refreshToken } })).status).toBe(401);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: NEW_CCCD, password: 'Moi!Pass2026' } })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: 'Moi!Pass2026' } })).status).toBe(200);
   });
 });
 
@@ -71,7 +74,7 @@ describe('sign-in limits and audit', () => {
   });
 
   it('audits sign-in and failed sign-in', async () => {
-    await t.call('POST', '/api/auth/login', { body: { username: 'chutich.dakla', password: 'wrong' } });
+    await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'chutich.dakla', password: 'wrong' } });
     await t.token('chutich.dakla');
     const actions = (await t.store.accounts.auditBy('u-chutich.dakla')).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.login']));
@@ -90,13 +93,13 @@ describe('/api/admin', () => {
     });
     expect(created.status).toBe(201);
     const { user } = (await created.json()) as { user: { id: string } };
-    const before = (await (await t.call('POST', '/api/auth/login', { body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).json()) as { accessToken: string };
+    const before = (await (await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).json()) as { accessToken: string };
     const promoted = await t.call('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { role: 'specialist' } });
     expect(((await promoted.json()) as { user: { role: string } }).user.role).toBe('specialist');
     const stale = await t.call('GET', '/api/auth/me', { token: before.accessToken });
     expect([stale.status, await errorCode(stale)]).toEqual([401, 'account_changed']);
     expect((await t.call('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'motcua2.dakla', password: 'Dak!La2026x' } })).status).toBe(401);
     const trail = (await t.store.accounts.auditBy(user.id)).map((e) => e.action);
     expect(trail).toEqual(expect.arrayContaining(['admin.user.create.receptionist', 'admin.user.role.receptionist->specialist', 'admin.user.disable']));
   });
@@ -110,12 +113,12 @@ describe('/api/admin', () => {
     const demoted = await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { role: 'receptionist' } });
     expect([demoted.status, await errorCode(demoted)]).toEqual([403, 'service_account']);
     expect((await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
-    expect((await t.call('POST', '/api/auth/login', { body: { username: 'tier.dakla', password: 'Demo@2026' } })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'tier.dakla', password: 'Demo@2026' } })).status).toBe(401);
     expect((await t.call('PATCH', `/api/admin/users/${box.id}`, { token: admin, body: { disabled: false } })).status).toBe(200);
   });
 
   it('signs a user out everywhere', async () => {
-    const login = async () => (await (await t.call('POST', '/api/auth/login', { body: { username: 'motcua.dakmar', password: 'Demo@2026' } })).json()) as { accessToken: string; refreshToken: string };
+    const login = async () => (await (await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'motcua.dakmar', password: 'Demo@2026' } })).json()) as { accessToken: string; refreshToken: string };
     const [a, b] = [await login(), await login()];
     expect(await (await t.call('POST', '/api/auth/logout-all', { token: a.accessToken })).json()).toEqual({ revoked: 2 });
     expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(401);

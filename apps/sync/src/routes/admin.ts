@@ -28,10 +28,15 @@ export function accountView(user: UserRecord) {
   return { id, username, fullName, role, agencyId, disabled, email: email ?? null, phone: phone ?? null, service: isTierAccount(user) };
 }
 
-export function adminRoutes(deps: { store: SyncStore; tokens: AccessTokens }) {
+export function adminRoutes(deps: { store: SyncStore; tokens: AccessTokens; onSessionsChanged?: () => void }) {
   const { store } = deps;
   const app = new Hono<AuthEnv>();
   app.use('*', requireUser(deps.tokens));
+  // A lock, a new role or a revoked device ends the sessions it touches: their live streams recheck now.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.ok) deps.onSessionsChanged?.();
+  });
   app.use('*', async (c, next) => {
     if (c.get('user').role !== 'admin') throw forbidden('admin_only', 'Chỉ quản trị viên được quản lý tài khoản');
     await next();

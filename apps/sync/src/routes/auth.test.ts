@@ -2,6 +2,9 @@ import { sign } from 'hono/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
+/** Officers sign in from a named device. */
+const TEST_DEVICE = { 'X-Device-Id': 'test-login-device' };
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -9,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function login(username: string, password: string) {
-  return t.call('POST', '/api/auth/login', { body: { username, password } });
+  return t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username, password } });
 }
 
 describe('POST /api/auth/login', () => {
@@ -39,10 +42,10 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers malformed or incomplete bodies with 400 JSON', async () => {
-    const malformed = await t.call('POST', '/api/auth/login', { body: '{"username":' });
+    const malformed = await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: '{"username":' });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBe('malformed_json');
-    const missing = await t.call('POST', '/api/auth/login', { body: { username: 'x' } });
+    const missing = await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: 'x' } });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.code).toBe('invalid_body');
   });

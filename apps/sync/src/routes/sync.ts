@@ -4,7 +4,8 @@
  */
 import { isCollectionName, type CollectionName } from '@motcua/model';
 import { Hono, type Context } from 'hono';
-import type { AuthEnv } from '../auth/middleware.ts';
+import { bearerToken, type AuthEnv } from '../auth/middleware.ts';
+import type { AccessTokens } from '../auth/tokens.ts';
 import { notFound } from '../errors.ts';
 import { MB, limitBody, readJson } from '../http/body.ts';
 import type { Logger } from '../log.ts';
@@ -24,8 +25,8 @@ function collectionOf(c: Context): CollectionName {
   return name;
 }
 
-export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger }) {
-  const { store, bus, log } = deps;
+export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger; tokens: AccessTokens }) {
+  const { store, bus, log, tokens } = deps;
   const app = new Hono<AuthEnv>();
 
   app.get('/:collection/pull', async (c) => {
@@ -39,7 +40,9 @@ export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger
   app.get('/:collection/pull/stream', async (c) => {
     const collection = collectionOf(c);
     const scope = await readScope(store, c.get('user'), collection);
-    return pullStream(c, { store, bus, log, collection, scope });
+    const token = bearerToken(c.req.header('Authorization')) ?? '';
+    const stillValid = () => tokens.check(token).then(() => true, () => false);
+    return pullStream(c, { store, bus, log, collection, scope, stillValid });
   });
 
   app.post('/:collection/push', limitBody(MAX_PUSH_BYTES), async (c) => {

@@ -72,10 +72,11 @@ export function sqlRefreshTokenStore(driver: SqlDriver): RefreshTokenStore {
         const rows = await sql.query<{
           user_id: string;
           family_id: string;
+          device_id: string | null;
           used: boolean;
           expired: boolean;
         }>(
-          `SELECT user_id, family_id, (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS used,
+          `SELECT user_id, family_id, device_id, (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS used,
                   (expires_at <= now()) AS expired
            FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
           [tokenHash],
@@ -85,13 +86,17 @@ export function sqlRefreshTokenStore(driver: SqlDriver): RefreshTokenStore {
         if (row.used) return { status: 'reused', userId: row.user_id, familyId: row.family_id };
         if (row.expired) return { status: 'expired' };
         await sql.query('UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1', [tokenHash]);
-        return { status: 'ok', userId: row.user_id, familyId: row.family_id };
+        return { status: 'ok', userId: row.user_id, familyId: row.family_id, deviceId: row.device_id };
       });
     },
     async revokeFamily(familyId) {
       await driver.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
         familyId,
       ]);
+    },
+    async isFamilyRevoked(familyId) {
+      const rows = await driver.query('SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL LIMIT 1', [familyId]);
+      return rows.length > 0;
     },
     async familyOf(tokenHash) {
       const rows = await driver.query<{ family_id: string }>(

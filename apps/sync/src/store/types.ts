@@ -84,7 +84,7 @@ export interface UserStore {
 }
 
 export type RefreshTokenUse =
-  | { status: 'ok'; userId: string; familyId: string }
+  | { status: 'ok'; userId: string; familyId: string; deviceId: string | null }
   | { status: 'reused'; userId: string; familyId: string }
   | { status: 'expired' | 'unknown' };
 
@@ -94,6 +94,8 @@ export interface RefreshTokenStore {
   use(tokenHash: string): Promise<RefreshTokenUse>;
   revokeFamily(familyId: string): Promise<void>;
   familyOf(tokenHash: string): Promise<string | null>;
+  /** True once the family was revoked (signed out, reused, or every session of the user ended). */
+  isFamilyRevoked(familyId: string): Promise<boolean>;
 }
 
 export interface BlobRecord {

@@ -17,7 +17,11 @@ export interface StreamOptions {
   log: Logger;
   collection: CollectionName;
   scope: ScopeFilter;
+  /** Whether the subscriber's token still stands (not signed out, locked or revoked). */
+  stillValid: () => Promise<boolean>;
   heartbeatMs?: number;
+  /** How often the token is checked again besides every `sessions` notice (default 5 s). */
+  recheckMs?: number;
 }
 
 export function pullStream(c: Context, options: StreamOptions): Response {
@@ -50,20 +54,38 @@ export function pullStream(c: Context, options: StreamOptions): Response {
       }
     };
 
-    const unsubscribe = bus.subscribe(collection, () => void flush());
-    const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), options.heartbeatMs ?? 25_000);
+    let end: () => void = () => {};
     const done = new Promise<void>((resolve) => {
-      stream.onAbort(() => {
+      end = () => {
         closed = true;
         resolve();
-      });
+      };
+      stream.onAbort(end);
     });
+    // A session ended (sign-out, a locked account, a revoked device) ends its live streams at once.
+    const recheck = () =>
+      void options.stillValid().then((valid) => {
+        if (!valid && !closed) {
+          log.info('stream closed: session ended', { collection });
+          end();
+        }
+      });
+    const unsubscribe = [bus.subscribe(collection, () => void flush()), bus.subscribe('sessions', recheck)];
+    const timers = [
+      setInterval(() => {
+        stream.write(': ping\n\n').catch((error: unknown) => {
+          log.debug('stream ping failed', { collection, error: String(error) });
+          end();
+        });
+      }, options.heartbeatMs ?? 25_000),
+      setInterval(recheck, options.recheckMs ?? 5000),
+    ];
     try {
       await stream.writeSSE({ data: JSON.stringify('RESYNC') });
       await done;
     } finally {
-      clearInterval(heartbeat);
-      unsubscribe();
+      timers.forEach(clearInterval);
+      unsubscribe.forEach((off) => off());
     }
   });
 }

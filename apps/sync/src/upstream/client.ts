@@ -54,7 +54,8 @@ export function createUpstreamClient(baseUrl: string, credentials: UpstreamCrede
   async function signIn(): Promise<string> {
     const res = await call('/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The tier's server is the device its service account signs in from: revoking it stops the relay.
+      headers: { 'content-type': 'application/json', 'x-device-id': `tier-${credentials.username.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64) },
       body: JSON.stringify(credentials),
     });
     if (!res.ok) throw await failure(res);
