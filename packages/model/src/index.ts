@@ -42,6 +42,7 @@ export type { IdentitySource, RegistryResult, WireAction } from './dossier/actio
 export { applyAction, isRefusal } from './dossier/apply-action.ts';
 export type { ApplyContext, Applied } from './dossier/apply-action.ts';
 export { contextOf, headOf, listRefusal, MAX_CONFLICTS, pendingActions, takeIn, withPending } from './dossier/action-log.ts';
+export { dossierForCitizen, eventForCitizen } from './dossier/read-policy.ts';
 export { CONTENT_RULES, changedContentPaths, checkContentEdit, ContentPolicyError, editablePaths } from './dossier/content-policy.ts';
 export {
   currentStep, nextStepIndex, roleOnTurn, stepName, isDueSoon, sortIntoQueues, QUEUE_LABELS, SOON_WORKING_HOURS,

@@ -57,6 +57,19 @@ export function isRefusal(error: unknown): error is HttpError {
   return error instanceof HttpError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
 }
 
+/**
+ * The actions the server kept as refused, from its answer to a push of events: shown to their
+ * author at once (the desk also lists them on the dossier, to re-apply or set aside).
+ */
+function reportRefusedActions(answered: readonly unknown[], onRefused: (refusal: PushRefusal) => void): void {
+  for (const doc of answered as Array<{ id?: unknown; outcome?: { status?: unknown; code?: unknown; reason?: unknown } }>) {
+    if (doc.outcome?.status !== 'refused') continue;
+    onRefused({
+      collection: 'events', id: String(doc.id), code: String(doc.outcome.code ?? 'refused'), message: String(doc.outcome.reason ?? ''), at: Date.now(),
+    });
+  }
+}
+
 interface PullAnswer<T> {
   documents: WithDeleted<T>[];
   checkpoint: Checkpoint | null;
@@ -111,7 +124,9 @@ export function replicateCollection<T>(options: ReplicateCollectionOptions<T>): 
       handler: (rows) =>
         reported(async () => {
           try {
-            return await toDevice(await push(rows));
+            const answered = await push(rows);
+            if (name === 'events') reportRefusedActions(answered, options.onRefused);
+            return await toDevice(answered);
           } catch (error) {
             if (!isRefusal(error)) throw error;
             // The server refuses a batch whole. Each row alone, so that one refused change does

@@ -145,4 +145,21 @@ describe('actions are the write path', () => {
     expect(answer.stored?.outcome).toMatchObject({ status: 'refused', code: 'event_mismatch' });
     expect((await pullOne(t, tokens[AN]!, 'dossiers', d.id)).status).toBe(1);
   });
+
+  it("keeps officers' internal notes and officer-only fields off the citizen's device", async () => {
+    const d = await newSubmission();
+    const desk = testDevice(t);
+    await desk.act(...as('motcua.dakla'), d, { type: 'receive', dueAt: DUE(), comment: 'Đã nhận đủ giấy tờ' });
+    await desk.act(...as('motcua.dakla'), await pullOne(t, tokens['motcua.dakla']!, 'dossiers', d.id), { type: 'startProcessing', stepIndex: 1, assigneeId: 'u-chuyenvien.dakla' });
+    const note = 'Ghi chú nội bộ: cần xác minh thêm với công an xã';
+    await testDevice(t).act(...as('chuyenvien.dakla'), await pullOne(t, tokens['motcua.dakla']!, 'dossiers', d.id), { type: 'moveStep', stepIndex: 2, assigneeId: 'u-chutich.dakla', comment: note });
+    const officerView = (await pullAll(t, tokens['motcua.dakla']!, 'events')).filter((e) => e.dossierId === d.id);
+    expect(officerView.some((e) => e.comment === note)).toBe(true);
+    const citizenView = (await pullAll(t, tokens[AN]!, 'events')).filter((e) => e.dossierId === d.id);
+    expect(citizenView.map((e) => e.type)).toEqual(expect.arrayContaining(officerView.map((e) => e.type)));
+    expect(JSON.stringify(citizenView)).not.toContain('xác minh thêm');
+    expect(citizenView.find((e) => e.type === 'v1.DossierReceived')?.comment).toBe('Đã nhận đủ giấy tờ');
+    expect((await pullOne(t, tokens[AN]!, 'dossiers', d.id)).assigneeId).toBeNull();
+    expect((await pullOne(t, tokens['motcua.dakla']!, 'dossiers', d.id)).assigneeId).toBe('u-chutich.dakla');
+  });
 });

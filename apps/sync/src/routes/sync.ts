@@ -34,7 +34,7 @@ export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger
     const checkpoint = parseCheckpoint(c.req.query('checkpoint'));
     const limit = parseLimit(c.req.query('limit'));
     const scope = await readScope(store, c.get('user'), collection);
-    return c.json(await pullDocuments(store, collection, scope, checkpoint, limit));
+    return c.json(await pullDocuments(store, collection, scope, checkpoint, limit, c.get('user')));
   });
 
   app.get('/:collection/pull/stream', async (c) => {
@@ -42,7 +42,7 @@ export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger
     const scope = await readScope(store, c.get('user'), collection);
     const token = bearerToken(c.req.header('Authorization')) ?? '';
     const stillValid = () => tokens.check(token).then(() => true, () => false);
-    return pullStream(c, { store, bus, log, collection, scope, stillValid });
+    return pullStream(c, { store, bus, log, collection, scope, reader: c.get('user'), stillValid });
   });
 
   app.post('/:collection/push', limitBody(MAX_PUSH_BYTES), async (c) => {

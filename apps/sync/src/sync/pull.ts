@@ -8,9 +8,9 @@
  * changed meanwhile. The page's checkpoint is saved after each page, so an interrupted first sync
  * resumes where it stopped. A checkpoint with only `seq` (tiers, the live stream) reads in order.
  */
-import type { CollectionName } from '@motcua/model';
+import { dossierForCitizen, eventForCitizen, type CollectionName, type SessionUser } from '@motcua/model';
 import { badRequest } from '../errors.ts';
-import type { ScopeFilter, SyncStore } from '../store/types.ts';
+import type { ScopeFilter, StoredDocument, SyncStore } from '../store/types.ts';
 import { toWire, type WireDocument } from './documents.ts';
 
 export interface Checkpoint {
@@ -55,13 +55,27 @@ export function parseLimit(raw: string | undefined): number {
   return limit;
 }
 
+/** What `reader` may read of a stored document: a citizen gets the model's citizen view. */
+function readView(collection: CollectionName, reader: SessionUser | null) {
+  if (reader?.role !== 'citizen') return toWire;
+  if (collection === 'events') return (doc: StoredDocument) => toWire({ ...doc, data: eventForCitizen(doc.data as never, reader.id) as never });
+  if (collection === 'dossiers') return (doc: StoredDocument) => toWire({ ...doc, data: dossierForCitizen(doc.data as never) as never });
+  return toWire;
+}
+
+/**
+ * A page of `collection` in `scope` after `checkpoint`, each document as `reader` may read it
+ * (null: as stored, for a tier).
+ */
 export async function pullDocuments(
   store: SyncStore,
   collection: CollectionName,
   scope: ScopeFilter,
   checkpoint: Checkpoint | null,
   limit: number,
+  reader: SessionUser | null,
 ): Promise<PullResult> {
+  const view = readView(collection, reader);
   if (checkpoint === null) {
     const top = await store.documents.maxSeq();
     checkpoint = { seq: top, top, below: top + 1 };
@@ -69,16 +83,16 @@ export async function pullDocuments(
   if (checkpoint.below == null || checkpoint.top == null) {
     const rows = await store.documents.pull(collection, scope, checkpoint.seq, limit);
     const last = rows.at(-1);
-    return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
+    return { documents: rows.map(view), checkpoint: last ? { seq: last.seq } : checkpoint };
   }
   const older = await store.documents.pullBefore(collection, scope, checkpoint.below, limit);
   if (older.length === limit) {
-    return { documents: older.map(toWire), checkpoint: { seq: checkpoint.seq, top: checkpoint.top, below: older.at(-1)!.seq } };
+    return { documents: older.map(view), checkpoint: { seq: checkpoint.seq, top: checkpoint.top, below: older.at(-1)!.seq } };
   }
   // The oldest is delivered: the rest of the page is what changed since the first pull began.
   const newer = await store.documents.pull(collection, scope, checkpoint.top, limit - older.length);
   return {
-    documents: [...older, ...newer].map(toWire),
+    documents: [...older, ...newer].map(view),
     // Explicit nulls: RxDB merges checkpoints key by key.
     checkpoint: { seq: newer.at(-1)?.seq ?? checkpoint.top, top: null, below: null },
   };

@@ -3,7 +3,7 @@
  * what it missed; then, whenever the collection changes, it re-reads from its own cursor with the
  * subscriber's scope and sends `{"documents":[...],"checkpoint":{...}}`.
  */
-import type { CollectionName } from '@motcua/model';
+import type { CollectionName, SessionUser } from '@motcua/model';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Logger } from '../log.ts';
@@ -17,6 +17,8 @@ export interface StreamOptions {
   log: Logger;
   collection: CollectionName;
   scope: ScopeFilter;
+  /** Who reads: each document is sent as they may read it. */
+  reader: SessionUser;
   /** Whether the subscriber's token still stands (not signed out, locked or revoked). */
   stillValid: () => Promise<boolean>;
   heartbeatMs?: number;
@@ -41,7 +43,7 @@ export function pullStream(c: Context, options: StreamOptions): Response {
         do {
           dirty = false;
           for (;;) {
-            const batch = await pullDocuments(store, collection, scope, { seq: cursor }, 500);
+            const batch = await pullDocuments(store, collection, scope, { seq: cursor }, 500, options.reader);
             if (batch.documents.length === 0 || closed) break;
             cursor = batch.checkpoint!.seq;
             await stream.writeSSE({ data: JSON.stringify(batch) });
