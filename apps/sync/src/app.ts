@@ -63,6 +63,7 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle;
   addressThrottle?: LoginThrottle;
   registerThrottle?: LoginThrottle;
+  resetThrottles?: { account: LoginThrottle; address: LoginThrottle };
   /** The parent tier, signed in with this tier's service account (for the national warehouse). */
   upstream?: Pick<UpstreamClient, 'get'> | null;
 }
@@ -103,7 +104,12 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.route('/api/health', healthRoutes({ tier: deps.tier ?? 'province', version: VERSION }));
-  app.route('/api/auth', authRoutes({ sessions, tokens, accounts, registerThrottle }));
+  const resetMessage = (wait: number) => `Đã yêu cầu gửi mã quá nhiều lần, hãy thử lại sau ${wait} phút`;
+  const resetThrottles = deps.resetThrottles ?? {
+    account: createLoginThrottle({ maxFailures: 3, windowMs: 60 * 60_000, message: resetMessage }),
+    address: createLoginThrottle({ maxFailures: 30, windowMs: 60 * 60_000, message: resetMessage }),
+  };
+  app.route('/api/auth', authRoutes({ sessions, tokens, accounts, registerThrottle, resetThrottles }));
   app.route('/api/admin', adminRoutes({ store: deps.store, tokens, onSessionsChanged: sessionsChanged }));
   app.route('/api/pki', pkiRoutes({ store: deps.store, tokens, log }));
   app.route('/api/public/lookup', lookupRoutes({ store: deps.store, limit: deps.lookupLimit }));

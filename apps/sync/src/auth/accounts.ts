@@ -11,6 +11,11 @@ import { sendAccountNotice } from './account-notice.ts';
 import { passwordProblem } from './password-policy.ts';
 
 export const RESET_CODE_MINUTES = 15;
+/**
+ * A reset request answers after this long whether or not the account exists, so that its timing
+ * tells nothing about who has an account.
+ */
+export const RESET_ANSWER_MS = 300;
 
 export interface Registration {
   cccd: string;
@@ -44,18 +49,40 @@ export function checkRegistration(input: Registration): void {
   if (weak) invalid('weak_password', weak);
 }
 
-/** A six-digit code, uniformly drawn. */
+/**
+ * An eight-digit code, drawn from 32 random bits (the modulo bias is under 10⁻¹): with the attempts
+ * an account gets across all its codes in an hour, guessing one is hopeless.
+ */
 function resetCode(): string {
   const bytes = randomBytes(4);
   const n = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
-  return String(n % 1_000_000).padStart(6, '0');
+  return String(n % 100_000_000).padStart(8, '0');
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 const codeHash = (userId: string, code: string) => sha256Hex(`${userId}:${code}`);
 
 export function createAccounts(deps: { store: SyncStore }) {
   const { store } = deps;
   const audit = (userId: string, action: string, subject: string) => store.warehouse.audit({ userId, action, subject });
+
+  /** The reset code, to the account's phone or email, when it exists and has one. */
+  async function sendResetCode(username: string): Promise<void> {
+    const record = await store.users.byUsername(username.trim());
+    if (!record || record.disabled || (!record.email && !record.phone)) return;
+    const code = resetCode();
+    await store.accounts.putResetCode(record.id, await codeHash(record.id, code), new Date(Date.now() + RESET_CODE_MINUTES * 60_000));
+    await audit(record.id, 'auth.reset_requested', record.id);
+    await sendAccountNotice(
+      store,
+      record.id,
+      'account.reset_code',
+      record,
+      'Mã đặt lại mật khẩu Một cửa',
+      `Mã của bạn là ${code}, dùng được một lần trong ${RESET_CODE_MINUTES} phút. Không đưa mã này cho ai.`,
+    );
+  }
 
   return {
     /** Creates a citizen account (username = CCCD); 409 `account_exists` when the CCCD has one. */
@@ -90,28 +117,24 @@ export function createAccounts(deps: { store: SyncStore }) {
       return record;
     },
 
-    /** Sends a one-time code when the account exists and has a contact; silent otherwise. */
+    /**
+     * Sends a one-time code when the account exists and has a contact; silent otherwise, and in
+     * the same time either way (`RESET_ANSWER_MS`).
+     */
     async requestReset(username: string): Promise<void> {
-      const record = await store.users.byUsername(username.trim());
-      if (!record || record.disabled || (!record.email && !record.phone)) return;
-      const code = resetCode();
-      await store.accounts.putResetCode(record.id, await codeHash(record.id, code), new Date(Date.now() + RESET_CODE_MINUTES * 60_000));
-      await audit(record.id, 'auth.reset_requested', record.id);
-      await sendAccountNotice(
-        store,
-        record.id,
-        'account.reset_code',
-        record,
-        'Mã đặt lại mật khẩu Một cửa',
-        `Mã của bạn là ${code}, dùng được một lần trong ${RESET_CODE_MINUTES} phút. Không đưa mã này cho ai.`,
-      );
+      const started = Date.now();
+      try {
+        await sendResetCode(username);
+      } finally {
+        await pause(started + RESET_ANSWER_MS - Date.now());
+      }
     },
 
     /** Sets a new password with a valid code and signs the account out everywhere. */
     async confirmReset(username: string, code: string, password: string): Promise<void> {
       const refused = () => badRequest('invalid_reset_code', 'Mã đặt lại mật khẩu không đúng hoặc đã hết hạn');
       const record = await store.users.byUsername(username.trim());
-      if (!record || !/^\d{6}$/.test(code)) throw refused();
+      if (!record || !/^\d{8}$/.test(code)) throw refused();
       const weak = passwordProblem(password, [record.username, record.cccd, record.phone]);
       if (weak) throw unprocessable('weak_password', weak);
       if (!(await store.accounts.takeResetCode(record.id, await codeHash(record.id, code)))) throw refused();

@@ -10,9 +10,9 @@ import type { TokenRevocation } from './tokens.ts';
 export function tokenRevocation(store: Pick<SyncStore, 'users' | 'accounts' | 'refreshTokens'>) {
   return async (user: SessionUser, deviceId: string | null, sessionId: string | null): Promise<TokenRevocation | null> => {
     if (deviceId && (await store.accounts.isDeviceRevoked(deviceId))) return 'device_revoked';
-    if (sessionId && (await store.refreshTokens.isFamilyRevoked(sessionId))) return 'session_ended';
     const record = await store.users.byId(user.id);
     if (!record || record.disabled || record.role !== user.role || record.agencyId !== user.agencyId) return 'account_changed';
+    if (sessionId && (await store.refreshTokens.isFamilyRevoked(sessionId))) return 'session_ended';
     return null;
   };
 }

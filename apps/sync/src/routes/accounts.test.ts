@@ -53,8 +53,8 @@ describe('password reset by a one-time code', () => {
     expect((await t.call('POST', '/api/auth/reset/request', { body: { username: NEW_CCCD } })).status).toBe(202);
     expect((await t.call('POST', '/api/auth/reset/request', { body: { username: 'nobody' } })).status).toBe(202);
     const sms = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith('account.reset_code:') && m.channel === 'sms').at(-1)!;
-    const code = /\b(\d{6})\b/.exec(sms.body)![1]!;
-    const wrong = code === '000000' ? '111111' : '000000';
+    const code = /\b(\d{8})\b/.exec(sms.body)![1]!;
+    const wrong = code === '00000000' ? '11111111' : '00000000';
     const refused = await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code: wrong, password: 'Moi!Pass2026' } });
     expect(await errorCode(refused)).toBe('invalid_reset_code');
     expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: NEW_CCCD, code, password: 'Moi!Pass2026' } })).status).toBe(204);
@@ -70,7 +70,7 @@ describe('sign-in limits and audit', () => {
     const sessions = createSessions({ store: t.store, tokens, log: silentLogger, addressThrottle: createLoginThrottle({ maxFailures: 3 }) });
     for (const name of ['a1', 'a2', 'a3']) await expect(sessions.login(name, 'x', { address: '10.0.0.9' })).rejects.toMatchObject({ status: 401 });
     await expect(sessions.login('quantri', 'Demo@2026', { address: '10.0.0.9' })).rejects.toMatchObject({ status: 429 });
-    await expect(sessions.login('quantri', 'Demo@2026', { address: '10.0.0.10' })).resolves.toHaveProperty('accessToken');
+    await expect(sessions.login('quantri', 'Demo@2026', { address: '10.0.0.10', deviceId: 'test-admin-pc' })).resolves.toHaveProperty('accessToken');
   });
 
   it('audits sign-in and failed sign-in', async () => {
@@ -122,5 +122,32 @@ describe('/api/admin', () => {
     const [a, b] = [await login(), await login()];
     expect(await (await t.call('POST', '/api/auth/logout-all', { token: a.accessToken })).json()).toEqual({ revoked: 2 });
     expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(401);
+  });
+});
+
+describe('password reset cannot be guessed or used to flood a phone', () => {
+  it('counts failed codes across new requests, limits requests per account, and answers alike for unknown accounts', async () => {
+    const request = (username: string) => t.call('POST', '/api/auth/reset/request', { body: { username } });
+    const timed = async (username: string) => {
+      const started = performance.now();
+      expect((await request(username)).status).toBe(202);
+      return performance.now() - started;
+    };
+    const [known, unknown] = [await timed('062301000456'), await timed('999999999999')];
+    expect(Math.abs(known - unknown)).toBeLessThan(150);
+    const wrongs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await t.call('POST', '/api/auth/reset/confirm', { body: { username: '062301000456', code: String(10_000_000 + i), password: 'Moi!Pass2026' } });
+      wrongs.push(answer.status);
+    }
+    expect(wrongs).toEqual([400, 400, 400, 400, 400]);
+    // A fresh code does not bring fresh tries: even the right one is refused now.
+    expect((await request('062301000456')).status).toBe(202);
+    const sms = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith('account.reset_code:') && m.channel === 'sms').at(-1)!;
+    const code = /\b(\d{8})\b/.exec(sms.body)![1]!;
+    expect((await t.call('POST', '/api/auth/reset/confirm', { body: { username: '062301000456', code, password: 'Moi!Pass2026' } })).status).toBe(400);
+    // Three requests an hour for one account, whoever asks.
+    expect((await request('062301000456')).status).toBe(202);
+    expect((await request('062301000456')).status).toBe(429);
   });
 });

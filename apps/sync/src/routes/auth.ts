@@ -18,7 +18,14 @@ function optionalString(body: unknown, name: string, max: number): string | null
   return stringField(body, name, max).trim();
 }
 
-export function authRoutes(deps: { sessions: Sessions; tokens: AccessTokens; accounts: Accounts; registerThrottle: LoginThrottle }) {
+export function authRoutes(deps: {
+  sessions: Sessions;
+  tokens: AccessTokens;
+  accounts: Accounts;
+  registerThrottle: LoginThrottle;
+  /** Reset requests, per account name and per client address (each request counts). */
+  resetThrottles: { account: LoginThrottle; address: LoginThrottle };
+}) {
   const { sessions, tokens, accounts } = deps;
   const app = new Hono<AuthEnv>();
   for (const path of ['/login', '/refresh', '/logout', '/logout-all', '/register', '/reset/request', '/reset/confirm']) {
@@ -66,7 +73,15 @@ export function authRoutes(deps: { sessions: Sessions; tokens: AccessTokens; acc
 
   app.post('/reset/request', async (c) => {
     const body = await readJson(c);
-    await accounts.requestReset(stringField(body, 'username', 128));
+    const username = stringField(body, 'username', 128);
+    // Whoever asks, for any name: a few codes an hour for an account, a few dozen from one address.
+    const { account, address } = deps.resetThrottles;
+    const [name, from] = [username.trim().toLowerCase(), clientOf(c).address ?? 'local'];
+    account.check(name);
+    address.check(from);
+    account.fail(name);
+    address.fail(from);
+    await accounts.requestReset(username);
     return c.json({ sent: true }, 202);
   });
 

@@ -5,6 +5,7 @@
 import type { SqlDriver } from './sql.ts';
 import type { AccountStore, DeviceRecord, UserRecord } from './types.ts';
 
+/** Failed reset attempts an account gets across all its codes (see `putResetCode`). */
 const MAX_RESET_ATTEMPTS = 5;
 
 interface DeviceRow {
@@ -110,8 +111,11 @@ export function sqlAccountStore(driver: SqlDriver, users: { byId(id: string): Pr
 
     async putResetCode(userId, codeHash, expiresAt) {
       await driver.query(
+        // A new code does not bring new tries: the failed attempts count across codes until the
+        // last code has been expired for an hour.
         `INSERT INTO reset_codes (user_id, code_hash, expires_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET code_hash = $2, expires_at = $3, attempts = 0`,
+         ON CONFLICT (user_id) DO UPDATE SET code_hash = $2, expires_at = $3,
+           attempts = CASE WHEN reset_codes.expires_at < now() - interval '1 hour' THEN 0 ELSE reset_codes.attempts END`,
         [userId, codeHash, expiresAt.toISOString()],
       );
     },
