@@ -17,7 +17,8 @@ import type { PushRow } from './push-body.ts';
 import { checkPushedCode } from '../codes/check-code.ts';
 import { claimRelayedCode } from '../upstream/relayed-code.ts';
 import { checkRowAlone, checkRowChange, needsCode, pushedCode } from './push-rules.ts';
-import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
+import { CATALOG, inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
+import { catalogWriterOf, checkCatalogWrite } from './catalog-write.ts';
 import { assertValid } from './validate.ts';
 import { appOutdated, applyEventPush } from './apply-actions.ts';
 
@@ -66,6 +67,7 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     return { id: next.data.id as string, next, assumed, index };
   });
   if (prepared.length === 0) return [];
+  const catalogWriter = CATALOG.has(collection) && !isTierAccount(user) ? await catalogWriterOf(store, user) : null;
   if (collection === 'files') await checkFileClaims(store, user, prepared.map((row) => ({ id: row.id, ...row.next })));
 
   const { conflicts, written } = await store.documents.write(async (tx) => {
@@ -98,6 +100,7 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       }
       checkRowAlone(collection, user, next.data, next.deleted, index);
       const live = master && !master.deleted ? master.data : null;
+      if (catalogWriter) checkCatalogWrite(collection, catalogWriter, next.data, live);
       // No master yet: the row creates it, whatever the client assumed.
       const conflicting = master !== null
         && (!assumed || !(collection === 'dossiers' ? matchesMaster(assumed, master) : sameDocument(assumed, master)));
