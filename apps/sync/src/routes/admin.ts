@@ -12,7 +12,7 @@ import { requireUser, type AuthEnv } from '../auth/middleware.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import { badRequest, forbidden, HttpError, notFound, unprocessable } from '../errors.ts';
-import { KB, isRecord, limitBody, readJson, stringField } from '../http/body.ts';
+import { KB, expectNoBody, isRecord, limitBody, readJson, stringField } from '../http/body.ts';
 import type { SyncStore, UserRecord } from '../store/types.ts';
 import { isTierAccount, officerAgencies } from '../sync/scope.ts';
 
@@ -106,6 +106,7 @@ export function adminRoutes(deps: { store: SyncStore; tokens: AccessTokens; onSe
   });
 
   app.post('/devices/:id/revoke', async (c) => {
+    await expectNoBody(c);
     const admin = c.get('user');
     const id = c.req.param('id');
     const device = await store.accounts.device(id);

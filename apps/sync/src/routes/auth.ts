@@ -10,7 +10,7 @@ import { requireUser, type AuthEnv } from '../auth/middleware.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
-import { KB, isRecord, limitBody, readJson, stringField } from '../http/body.ts';
+import { KB, expectNoBody, isRecord, limitBody, readJson, stringField } from '../http/body.ts';
 
 function optionalString(body: unknown, name: string, max: number): string | null {
   const value = isRecord(body) ? body[name] : undefined;
@@ -50,6 +50,7 @@ export function authRoutes(deps: {
   });
 
   app.post('/logout-all', requireUser(tokens), async (c) => {
+    await expectNoBody(c);
     const families = await sessions.logoutAll(c.get('user').id);
     return c.json({ revoked: families });
   });

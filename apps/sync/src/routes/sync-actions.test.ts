@@ -162,4 +162,18 @@ describe('actions are the write path', () => {
     expect((await pullOne(t, tokens[AN]!, 'dossiers', d.id)).assigneeId).toBeNull();
     expect((await pullOne(t, tokens['motcua.dakla']!, 'dossiers', d.id)).assigneeId).toBe('u-chutich.dakla');
   });
+
+  it('takes back, as already stored, an event a device pulled and sends back unchanged, its own or an officer’s as the citizen read it', async () => {
+    const d = await newSubmission();
+    const desk = testDevice(t);
+    const received = await desk.act(...as('motcua.dakla'), d, { type: 'receive', dueAt: DUE(), comment: 'Ghi chú' });
+    const maxBefore = await t.store.documents.maxSeq();
+    const back = (token: string, doc: unknown) => push(t, token, 'events', [{ assumedMasterState: null, newDocumentState: doc }]);
+    expect((await back(tokens['motcua.dakla']!, received.stored)).status).toBe(200);
+    const asCitizen = (await pullAll(t, tokens[AN]!, 'events')).find((e) => e.id === received.event.id)!;
+    expect((await back(tokens[AN]!, asCitizen)).status).toBe(200);
+    expect(await t.store.documents.maxSeq()).toBe(maxBefore);
+    // Changed, it is no longer what was pulled: refused whole.
+    expect((await back(tokens[AN]!, { ...asCitizen, comment: 'Sửa' })).status).toBe(403);
+  });
 });

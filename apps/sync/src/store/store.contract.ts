@@ -156,10 +156,11 @@ export function runStoreContract(name: string, open: () => Promise<TestStore>): 
     it('uses a refresh token once, reports reuse, expiry and revocation', async () => {
       await store.users.create(citizen);
       const later = new Date(Date.now() + 60_000);
-      await store.refreshTokens.insert({ tokenHash: 'h1', userId: citizen.id, familyId: 'f', expiresAt: later });
+      await store.refreshTokens.insert({ tokenHash: 'h1', userId: citizen.id, familyId: 'f', expiresAt: later, deviceId: 'phone-1' });
       await store.refreshTokens.insert({ tokenHash: 'h2', userId: citizen.id, familyId: 'f', expiresAt: later });
       await store.refreshTokens.insert({ tokenHash: 'old', userId: citizen.id, familyId: 'g', expiresAt: new Date(Date.now() - 1000) });
-      expect(await store.refreshTokens.use('h1')).toEqual({ status: 'ok', userId: citizen.id, familyId: 'f' });
+      expect(await store.refreshTokens.use('h1')).toEqual({ status: 'ok', userId: citizen.id, familyId: 'f', deviceId: 'phone-1' });
+      expect(await store.refreshTokens.isFamilyRevoked('f')).toBe(false);
       expect(await store.refreshTokens.use('h1')).toEqual({ status: 'reused', userId: citizen.id, familyId: 'f' });
       expect(await store.refreshTokens.use('old')).toEqual({ status: 'expired' });
       expect(await store.refreshTokens.use('nope')).toEqual({ status: 'unknown' });

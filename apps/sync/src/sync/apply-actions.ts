@@ -25,6 +25,7 @@ import { engine } from './dossier-content.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
 import type { PushContext } from './push.ts';
+import { readView } from './pull.ts';
 import { readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
 
@@ -56,6 +57,17 @@ async function checkEvent(user: SessionUser, deviceId: string | null, row: PushR
   return event;
 }
 
+/** The stored event `row` sends back as the pusher read it, when they may; null otherwise. */
+async function storedAsSent(ctx: PushContext, scope: ScopeFilter, row: PushRow): Promise<WireDocument | null> {
+  const sent = fromWire(row.newDocumentState);
+  if (typeof sent.data.id !== 'string' || sent.data.outcome === undefined) return null;
+  const stored = await ctx.store.documents.get('events', sent.data.id);
+  if (!stored || !storedInScope(scope, stored)) return null;
+  const read = readView('events', ctx.user)(stored);
+  const { _deleted, ...data } = read;
+  return sameDocument(sent, { data, deleted: _deleted }) ? read : null;
+}
+
 /** True when the new dossier (or event of a new one) lies where `user` may create it. */
 function mayCreateAt(scope: ScopeFilter, user: SessionUser, columns: { ownerCccd: string | null; agencyId: string | null }): boolean {
   if (user.role === 'citizen') return scope.kind === 'owner' && columns.ownerCccd === scope.cccd;
@@ -72,7 +84,8 @@ function refusalOf(error: unknown): { code: string; reason: string } | null {
 interface Derived {
   dossier: Data | null;
   event: DossierEvent;
-  applied: boolean;
+  /** The event as the server derived it, when applied: what notifications read. */
+  notice: Data | null;
 }
 
 /** Applies one event's action inside the transaction: the dossier to store and the event with its outcome. */
@@ -88,8 +101,9 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
     throw unprocessable('event_mismatch', `Sự kiện "${event.id}" không khớp cơ quan hoặc chủ của hồ sơ`);
   }
   if (!live && !mayCreateAt(scope, user, event)) throw forbidden('out_of_scope', `Không được tạo hồ sơ tại "${event.agencyId}"`);
-  // The device's clock says when it happened (printed on the slip); never later than now.
-  const at = new Date(Math.min(Date.parse(event.at), now.getTime()));
+  // The device's clock says when it happened (printed on the slip); never later than now, nor
+  // earlier than the dossier's last change.
+  const at = new Date(Math.max(Math.min(Date.parse(event.at), now.getTime()), live?.updatedAt ?? -Infinity));
   const outcomeOf = (applied: boolean, fields: { reason?: string; code?: string; from: number; to: number }) => ({
     status: applied ? ('applied' as const) : ('refused' as const),
     reason: fields.reason ?? '',
@@ -126,9 +140,12 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
     if (typeof dossier.status === 'number' && dossier.status >= 2 && dossier.code === null) {
       dossier.code = await assignDossierCode(tx, { agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null }, now);
     }
+    assertStorable(dossier);
     assertValid('dossiers', dossier, 0);
     const outcome = outcomeOf(true, { from: result.event.fromStatus, to: result.event.toStatus });
-    return { dossier, event: { ...event, outcome }, applied: true };
+    // What the citizen is told is what the server derived, not what the device wrote beside it.
+    const notice = { ...event, ...result.event, outcome } as unknown as Data;
+    return { dossier, event: { ...event, outcome }, notice };
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
@@ -136,7 +153,7 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
     const outcome = outcomeOf(false, { reason: refusal.reason.slice(0, 5000), code: refusal.code.slice(0, 64), from: status, to: status });
     const kept = { ...event, outcome };
     const dossier = live ? (takeIn(listRefusal(live, kept, refusal.reason), event) as unknown as Data) : null;
-    return { dossier, event: kept, applied: false };
+    return { dossier, event: kept, notice: null };
   }
 }
 
@@ -148,10 +165,17 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
 export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise<WireDocument[]> {
   const { store, user } = ctx;
   const now = ctx.now ?? new Date();
-  const events: DossierEvent[] = [];
-  for (const [index, row] of rows.entries()) events.push(await checkEvent(user, ctx.deviceId ?? null, row, index));
-  if (events.length === 0) return [];
   const scope = await readScope(store, user, 'dossiers');
+  const events: DossierEvent[] = [];
+  const sentBack: WireDocument[] = [];
+  for (const [index, row] of rows.entries()) {
+    // A device may send back, unchanged, an event it pulled (a tab closed between RxDB's write of
+    // a pulled page and its record of it): that is no write at all, whoever wrote the event.
+    const pulled = await storedAsSent(ctx, scope, row);
+    if (pulled) sentBack.push(pulled);
+    else events.push(await checkEvent(user, ctx.deviceId ?? null, row, index));
+  }
+  if (events.length === 0) return sentBack;
   const { answers, applied, written } = await store.documents.write(async (tx) => {
     const stored = await tx.lock('events', events.map((e) => e.id));
     const dossiers = await tx.lock('dossiers', [...new Set(events.map((e) => e.dossierId))]);
@@ -181,10 +205,10 @@ export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise
       const kept: StoredDocument = { collection: 'events', id: event.id, data: eventData, deleted: false, seq };
       stored.set(event.id, kept);
       answers.push(toWire(kept));
-      if (derived.applied) applied.push(eventData);
+      if (derived.notice) applied.push(derived.notice);
       written++;
     }
-    return { answers, applied, written };
+    return { answers: [...sentBack, ...answers], applied, written };
   });
   // Only what the server applied reaches the citizen: the type and statuses are the server's.
   await enqueueNotifications(store, 'events', applied);

@@ -56,7 +56,7 @@ export function parseLimit(raw: string | undefined): number {
 }
 
 /** What `reader` may read of a stored document: a citizen gets the model's citizen view. */
-function readView(collection: CollectionName, reader: SessionUser | null) {
+export function readView(collection: CollectionName, reader: SessionUser | null) {
   if (reader?.role !== 'citizen') return toWire;
   if (collection === 'events') return (doc: StoredDocument) => toWire({ ...doc, data: eventForCitizen(doc.data as never, reader.id) as never });
   if (collection === 'dossiers') return (doc: StoredDocument) => toWire({ ...doc, data: dossierForCitizen(doc.data as never) as never });

@@ -25,7 +25,7 @@ const SAMPLES: Record<DossierActionType, DossierAction> = {
   apologize: { type: 'apologize', reason: 'Cần xác minh thêm', newDueAt: '2026-03-20T10:00:00.000Z' },
   rate: { type: 'rate', level: 'rat_hai_long', comment: 'Nhanh gọn' },
   requestPayment: { type: 'requestPayment', amount: 8000 },
-  confirmPayment: { type: 'confirmPayment', method: 'cash' },
+  confirmPayment: { type: 'confirmPayment', method: 'online' },
   resolve: { type: 'resolve' },
   returnResult: { type: 'returnResult' },
   requestWithdrawal: { type: 'requestWithdrawal', reason: 'Không còn nhu cầu' },

@@ -211,12 +211,17 @@ const HANDLERS: { [T in DossierActionType]: Handler<T> } = {
       comment: a.comment,
     };
   },
-  confirmPayment: (d, a) => ({
-    patch: { fee: { amount: d.fee.amount, paid: a.method } },
-    eventType: DossierEventType.PaymentConfirmed,
-    data: { method: a.method, amount: d.fee.amount },
-    comment: a.comment,
-  }),
+  confirmPayment: (d, a, ctx) => {
+    if (a.method !== 'cash' && a.method !== 'online') throw new DossierActionError(`Hình thức nộp phí không hợp lệ: ${String(a.method)}.`);
+    // Cash is taken at the desk: only an officer says it was paid.
+    if (a.method === 'cash' && ctx.actor.role === 'citizen') throw new DossierActionError('Nộp tiền mặt do cán bộ một cửa xác nhận.');
+    return {
+      patch: { fee: { amount: d.fee.amount, paid: a.method } },
+      eventType: DossierEventType.PaymentConfirmed,
+      data: { method: a.method, amount: d.fee.amount },
+      comment: a.comment,
+    };
+  },
   resolve: (d, a, ctx) => {
     const step = a.stepIndex === undefined ? d.stepIndex : stepIndex(a.stepIndex);
     return {

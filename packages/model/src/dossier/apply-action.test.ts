@@ -104,6 +104,12 @@ describe('content edits follow the policy table', () => {
     expect(() => applyAction(am, d0, { type: 'editContent', changes: ['bm90IGF1dG9tZXJnZQ=='] }, ctx(actors.citizen))).toThrow(/Automerge/);
   });
 
+  it('takes cash only from the desk', () => {
+    const awaiting = withContent(am, draft({ status: 6, stepIndex: 1, fee: { amount: 8000, paid: 'pending' } }));
+    expect(() => applyAction(am, awaiting, { type: 'confirmPayment', method: 'cash' }, ctx(actors.citizen))).toThrow(/cán bộ/);
+    expect(applyAction(am, awaiting, { type: 'confirmPayment', method: 'cash' }, ctx(actors.receptionist)).dossier.fee.paid).toBe('cash');
+  });
+
   it('reads paths by component slot', () => {
     const d0 = contentOf(newDraft);
     const slot = d0.components[1]!.id;

@@ -72,7 +72,10 @@ function project(am: ContentEngine, content: string) {
   if (projected === null) {
     throw new ContentPolicyError('Thay đổi nội dung dựa trên một thay đổi mà hồ sơ trên máy chủ không có (đã bị từ chối hoặc chưa gửi).');
   }
-  return projected;
+  // What identifies or routes a dossier is never content: a change that writes it is refused whole.
+  const [foreign] = projected.foreign;
+  if (foreign !== undefined) throw new ContentPolicyError(`Thay đổi nội dung ghi vào "${foreign.slice(0, 64)}", không phải nội dung hồ sơ.`, { path: foreign });
+  return projected.content;
 }
 
 /** A new draft from the applier's catalog, its content the device's seed (checked like an edit). */

@@ -71,9 +71,10 @@ function docShape(am: ContentEngine, content: DossierContent): AmMap {
   };
 }
 
-/** The content fields an Automerge document holds. */
+/** The content fields an Automerge document holds: those only, whatever else a change wrote in it. */
 function projectDoc(doc: unknown): DossierContent {
-  const plain = JSON.parse(JSON.stringify(doc)) as Record<string, Json>;
+  const all = JSON.parse(JSON.stringify(doc)) as Record<string, Json>;
+  const plain = Object.fromEntries(CONTENT_FIELDS.filter((key) => Object.hasOwn(all, key)).map((key) => [key, all[key]!])) as Record<string, Json>;
   const components = Object.entries((plain.components ?? {}) as Record<string, Record<string, Json>>)
     .map(([id, { position, ...c }]) => ({ id, position: Number(position), c }))
     .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -88,13 +89,16 @@ export function projectContent(am: ContentEngine, content: string): DossierConte
 }
 
 /**
- * The content fields of a content string that must hold every change it depends on.
+ * The content fields of a content string that must hold every change it depends on, and the keys
+ * at its top that are not content fields (none, for a sound one).
  * @returns null when some change's dependency is missing (the change would silently not apply).
  */
-export function projectCompleteContent(am: ContentEngine, content: string): DossierContent | null {
+export function projectCompleteContent(am: ContentEngine, content: string): { content: DossierContent; foreign: string[] } | null {
   // `load` throws on a missing dependency; loading incrementally keeps such a change queued instead.
-  const doc = am.loadIncremental(am.init(), decodeBase64(content));
-  return am.getMissingDeps(doc, []).length > 0 ? null : projectDoc(doc);
+  const doc = am.loadIncremental(am.init(), decodeBase64(content)) as Record<string, unknown>;
+  if (am.getMissingDeps(doc, []).length > 0) return null;
+  const foreign = Object.keys(doc).filter((key) => !(CONTENT_FIELDS as readonly string[]).includes(key));
+  return { content: projectDoc(doc), foreign };
 }
 
 /**
