@@ -32,7 +32,7 @@ export default defineConfig({
         test: { name: 'crypto', root: 'packages/crypto', include: ['src/**/*.test.ts'] },
       },
       {
-        test: { name: 'sync', root: 'apps/sync', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'sync', root: 'apps/sync', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         plugins: [solid()],

@@ -35,7 +35,7 @@ describe('startServer', () => {
     expect(await (await fetch(`${first.url}/api/health`)).json()).toMatchObject({ ok: true });
     const login = await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Device-Id': 'desk-tablet' },
       body: JSON.stringify({ username: 'motcua.dakla', password: 'Demo@2026' }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
@@ -76,15 +76,15 @@ describe('two servers on one PostgreSQL database', () => {
     const a = await startServer({ dataDir: dirA, databaseUrl: db.url, port: 0 });
     const b = await startServer({ dataDir: dirB, databaseUrl: db.url, port: 0 });
     try {
-      const token = async (url: string, username: string) => {
+      const token = async (url: string, username: string, deviceId: string) => {
         const response = await fetch(`${url}/api/auth/login`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Device-Id': deviceId },
           body: JSON.stringify({ username, password: 'Demo@2026' }),
         });
         return ((await response.json()) as { accessToken: string }).accessToken;
       };
-      const desk = await token(b.url, 'motcua.dakla');
+      const desk = await token(b.url, 'motcua.dakla', 'desk-pc');
       const stream = await fetch(`${b.url}/api/sync/dossiers/pull/stream`, { headers: { Authorization: `Bearer ${desk}` } });
       const reader = stream.body!.getReader();
       const decoder = new TextDecoder();
@@ -93,11 +93,12 @@ describe('two servers on one PostgreSQL database', () => {
 
       // The same desk, on another device, corrects a dossier's summary through server A.
       const serverA = over(a.url);
-      const onA = await token(a.url, 'motcua.dakla');
+      const tablet = testDevice(serverA, 'desk-tablet');
+      const onA = await token(a.url, 'motcua.dakla', tablet.deviceId);
       const pulled = await fetch(`${a.url}/api/sync/dossiers/pull`, { headers: { Authorization: `Bearer ${onA}` } });
       const dossier = ((await pulled.json()) as { documents: Doc[] }).documents[0]!;
       const edit = { type: 'editContent', changes: contentEdit(dossier, (c) => ({ ...c, summary: 'qua máy chủ A' })) } as const;
-      const pushed = await testDevice(serverA).act(onA, await whoAmI(serverA, onA), dossier, edit);
+      const pushed = await tablet.act(onA, await whoAmI(serverA, onA), dossier, edit);
       expect(pushed.stored?.outcome?.status).toBe('applied');
       while (!text.includes('qua máy chủ A')) text += decoder.decode((await reader.read()).value);
       await reader.cancel();

@@ -79,7 +79,9 @@ describe.each(TEST_DATABASES)('the notification outbox on %s', (database) => {
     await worker.runOnce();
     // The answer was lost: the device pushes the same event again, then again after signing in anew.
     expect((await device.pushEvents(desk[0], [event])).status).toBe(200);
-    const login = await t.call('POST', '/api/auth/login', { body: { username: 'motcua.dakla', password: 'Demo@2026' } });
+    const login = await t.call('POST', '/api/auth/login', {
+      body: { username: 'motcua.dakla', password: 'Demo@2026' }, headers: { 'X-Device-Id': device.deviceId },
+    });
     const session = ((await login.json()) as { accessToken: string }).accessToken;
     expect((await device.pushEvents(session, [event])).status).toBe(200);
     await worker.runOnce();
