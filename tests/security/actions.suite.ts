@@ -125,7 +125,9 @@ export function actionsSuite(ctx: () => SecurityContext) {
         const action = carrier(d);
         if (Object.hasOwn(action, key) || (action.type === 'receive' && ['code', 'fee', 'dueAt'].includes(key))) continue;
         await refusedAction(ctx(), `${role}: ${String(action.type)} at ${status} with ${key}`, [d.id], act(role, d, { ...action, [key]: value }));
-        d = (await current(d)).status === status ? await current(d) : await fresh(status);
+        // A breach moved it: the next key gets a dossier at the status again.
+        const now = await current(d);
+        d = now.status === status ? now : await fresh(status);
       }
     });
   });

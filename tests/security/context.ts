@@ -85,12 +85,11 @@ export const change = (master: Doc, patch: Record<string, unknown>) => ({
   newDocumentState: { ...master, ...patch, updatedAt: Number(master.updatedAt ?? 0) + 1 },
 });
 
-/** Logs in with a device id; returns the grant. */
-export async function login(t: TestApp, username: string, deviceId?: string, password = DEMO_PASSWORD) {
-  const response = await t.call('POST', '/api/auth/login', {
-    body: { username, password },
-    headers: deviceId ? { 'X-Device-Id': deviceId } : {},
-  });
+let devices = 0;
+
+/** Logs in from a device (a fresh one unless named: an officer's device must say who it is); returns the grant. */
+export async function login(t: TestApp, username: string, deviceId = `sec-login-${++devices}`, password = DEMO_PASSWORD) {
+  const response = await t.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'X-Device-Id': deviceId } });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { accessToken: string; refreshToken: string };
 }

@@ -101,7 +101,7 @@ export function securityDevice(t: TestApp, deviceId = `sec-${Math.random().toStr
     },
     async push(token, events) {
       const response = await t.call('POST', '/api/sync/events/push', {
-        token, headers: { 'X-Device-Id': deviceId }, body: events.map((e) => ({ assumedMasterState: null, newDocumentState: { ...e, _deleted: false } })),
+        token, headers: { 'X-Device-Id': deviceId }, body: events.map((e) => ({ assumedMasterState: null, newDocumentState: { _deleted: false, ...e } })),
       });
       const answer = response.status === 200 ? ((await response.clone().json()) as Array<Record<string, unknown>>) : null;
       return { response, events: events as DossierEvent[], answer };

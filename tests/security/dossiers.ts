@@ -54,7 +54,7 @@ export async function newDraft(ctx: SecurityContext, options: NewDossier & { app
       ...options.applicant,
     },
   });
-  const create = { type: 'create', agencyId: draft.agencyId, procedureId: procedure.id, changes: [seedContent(engine, draft)] } as const;
+  const create: WireAction = { type: 'create', agencyId: draft.agencyId, procedureId: procedure.id, changes: [seedContent(engine, draft)] };
   return { id, draft, procedure, create };
 }
 

@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AN, pullAll, push, change, type Doc, type SecurityContext } from './context.ts';
+import { pullAll, stored, type SecurityContext } from './context.ts';
+import { contentEdit, securityDevice } from './device.ts';
+import { dossierAt } from './dossiers.ts';
 import { attempt, refusedWith } from './tally.ts';
 
 export const PAYLOADS = [
@@ -75,18 +77,20 @@ export function inputSuite(ctx: () => SecurityContext) {
 
   describe('injection payloads are stored and answered as text', () => {
     it('in every text field of a dossier, in a login name and in a registration', async () => {
-      const { t, token } = ctx();
-      const { _deleted, ...draft } = (await pullAll(t, token.citizenAn, 'dossiers')).find((d) => d.ownerCccd === AN && d.status === 1)!;
+      const { t, token, user } = ctx();
+      // The desk corrects the summary of An's online dossier (its own right at reception); An reads it.
+      const draft = await dossierAt(ctx(), 1);
       for (const [i, payload] of PAYLOADS.entries()) {
-        const master = (await pullAll(t, token.citizenAn, 'dossiers')).find((d) => d.id === draft.id)!;
-        const { _deleted: _, ...current } = master;
-        const response = await push(t, token.citizenAn, 'dossiers', [change(current as Doc, { summary: `${payload} #${i}` })]);
-        if (response.status !== 200) {
-          await refusedWith('attack', `payload ${i} refused as input`, response, [400, 403, 422]);
+        const current = (await stored(t, 'dossiers', draft.id))!;
+        const edit = { type: 'editContent', changes: contentEdit(current, (c) => ({ ...c, summary: `${payload} #${i}` })) };
+        const { response, answer } = await securityDevice(t).act(token.receptionistDakLa, user.receptionistDakLa, current, edit);
+        const outcome = (answer?.[0]?.outcome as { status?: string } | undefined)?.status;
+        if (outcome !== 'applied') {
+          attempt('attack', `payload ${i} refused as input`, response.status === 200 || [400, 403, 422].includes(response.status), `${response.status} ${outcome ?? ''}`);
           continue;
         }
-        const stored = (await pullAll(t, token.receptionistDakLa, 'dossiers')).find((d) => d.id === draft.id)!;
-        attempt('attack', `payload ${i} stored verbatim`, stored.summary === `${payload} #${i}`, String(stored.summary));
+        const seen = (await pullAll(t, token.citizenAn, 'dossiers')).find((d) => d.id === draft.id)!;
+        attempt('attack', `payload ${i} stored verbatim`, seen.summary === `${payload} #${i}`, String(seen.summary));
         const login = await t.call('POST', '/api/auth/login', { body: { username: payload, password: payload } });
         await refusedWith('attack', `payload ${i} as login`, login, [401, 400]);
       }

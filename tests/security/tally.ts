@@ -29,3 +29,8 @@ export async function refusedWith(
 export function summaryLine(): string {
   return `routes × roles tried: ${tally.routeRoles}, attacks tried: ${tally.attacks}, breaches found: ${tally.breaches.length}`;
 }
+
+/** Every breach, one line each (empty when there is none). */
+export function breachLines(): string {
+  return tally.breaches.map((b) => `  breach: ${b}\n`).join('');
+}

@@ -14,11 +14,15 @@ const BOOKKEEPING = ['conflicts', 'heads'];
 
 const strip = (d: Doc | null) => (d ? Object.fromEntries(Object.entries(d).filter(([k]) => !BOOKKEEPING.includes(k))) : null);
 
+/** Fields that change with every applied action: named, their values not shown. */
+const NOISE = ['content', 'updatedAt'];
+
 /** The fields of `before` that differ in `after` (bookkeeping aside), with their new values. */
 function changed(before: Doc | null, after: Doc | null): string {
   if (!before || !after) return before === after ? '' : `${before ? 'gone' : 'created'}`;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !BOOKKEEPING.includes(k) && !same(before[k], after[k]));
-  return keys.map((k) => `${k}: ${JSON.stringify(before[k])?.slice(0, 60)} → ${JSON.stringify(after[k])?.slice(0, 80)}`).join(', ');
+  const shown = keys.filter((k) => !NOISE.includes(k)).map((k) => `${k}: ${JSON.stringify(before[k])?.slice(0, 60)} → ${JSON.stringify(after[k])?.slice(0, 80)}`);
+  return [...shown, ...keys.filter((k) => NOISE.includes(k))].join(', ');
 }
 
 /**
