@@ -140,7 +140,7 @@ describe('encryption at rest on a shared commune PC', () => {
 
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Device-Id': 'e2e-admin-pc' },
       body: JSON.stringify({ username: 'quantri', password: DEMO_PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };

@@ -52,10 +52,12 @@ describe('concurrent status changes made offline on two desks', () => {
     await waitForSynced(a.page);
     await b.setOffline(false);
     await waitForSynced(b.page);
+    // The author of the refused rejection is told at once, in the status bar.
+    await b.page.getByText(/1 thay đổi bị máy chủ từ chối/).waitFor({ timeout: 30_000 });
 
     for (const desk of [a, b]) {
       await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
-      await desk.page.getByText('Được tiếp nhận').first().waitFor({ timeout: 60_000 });
+      await desk.page.locator('main').getByText('Được tiếp nhận').first().waitFor({ timeout: 60_000 });
       await expect.poll(() => conflictsCount(desk.page), { timeout: 60_000, interval: 2_000 }).toBe('1 hồ sơ cần xem xét');
     }
 
@@ -66,7 +68,7 @@ describe('concurrent status changes made offline on two desks', () => {
     await panel.getByLabel('Ý kiến xử lý').fill('Đã gọi điện cho công dân, vẫn từ chối vì tờ khai thiếu chữ ký.');
     await panel.getByRole('button', { name: 'Áp dụng lại' }).click();
     await panel.waitFor({ state: 'detached' });
-    await a.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
+    await a.page.locator('main').getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
     await waitForSynced(a.page);
     expect(await conflictsCount(a.page)).toBe('0 hồ sơ cần xem xét');
 
@@ -77,7 +79,7 @@ describe('concurrent status changes made offline on two desks', () => {
     const histories: string[] = [];
     for (const desk of [a, b]) {
       await desk.page.goto(`${env.server.url}/tiep-nhan/${DOSSIER}`);
-      await desk.page.getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
+      await desk.page.locator('main').getByText('Không được tiếp nhận').first().waitFor({ timeout: 60_000 });
       await desk.page.getByRole('button', { name: 'Xem lịch sử cập nhật' }).click();
       const history = desk.page.locator('#history-section');
       await history.getByText('Đã gọi điện cho công dân, vẫn từ chối vì tờ khai thiếu chữ ký.').waitFor({ timeout: 30_000 });

@@ -17,7 +17,7 @@ const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2<
 async function api(server: RunningServer, path: string, init: { token?: string; body?: unknown } = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method: init.body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    headers: { 'Content-Type': 'application/json', 'X-Device-Id': 'e2e-security-tool', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -57,7 +57,7 @@ describe('the PWA under the strict CSP', () => {
     const event = await chainEvent({
       id: crypto.randomUUID(), dossierId: master.id, agencyId: String(master.agencyId), ownerCccd: String(master.ownerCccd),
       type: DossierEventType.ContentEdited, fromStatus: 1, toStatus: 1, actor: { userId: user.id, name: user.fullName, role: user.role },
-      deviceId: 'e2e-desk', at: new Date().toISOString(), comment: '', data: {},
+      deviceId: 'e2e-security-tool', at: new Date().toISOString(), comment: '', data: {},
       action: { type: 'editContent', changes: contentEdit(master, (c) => ({ ...c, summary: PAYLOAD })) },
     }, null, sha256Hex);
     const answer = await api(server, '/api/sync/events/push', { token: accessToken, body: [{ assumedMasterState: null, newDocumentState: { ...event, _deleted: false } }] });

@@ -75,7 +75,7 @@ async function scanAndSave(page: Page, name: string, photos: Buffer[], number: s
 async function storeValidResult(baseUrl: string, docTypeCode: string): Promise<void> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Device-Id': 'e2e-desk-tool' },
     body: JSON.stringify({ username: 'motcua.dakla', password: 'Demo@2026' }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };

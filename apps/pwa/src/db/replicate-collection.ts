@@ -6,7 +6,7 @@
 import type { Observable } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { DeviceCollectionName } from '@motcua/model';
+import { actionLabel, isDossierActionType, type DeviceCollectionName } from '@motcua/model';
 import type { ApiClient } from './api-client.ts';
 import { HttpError } from './errors.ts';
 import type { LocalShape } from './owner-key.ts';
@@ -62,10 +62,14 @@ export function isRefusal(error: unknown): error is HttpError {
  * author at once (the desk also lists them on the dossier, to re-apply or set aside).
  */
 function reportRefusedActions(answered: readonly unknown[], onRefused: (refusal: PushRefusal) => void): void {
-  for (const doc of answered as Array<{ id?: unknown; outcome?: { status?: unknown; code?: unknown; reason?: unknown } }>) {
+  type Answered = { dossierId?: unknown; action?: { type?: unknown }; outcome?: { status?: unknown; code?: unknown; reason?: unknown } };
+  for (const doc of answered as Answered[]) {
     if (doc.outcome?.status !== 'refused') continue;
+    const type = doc.action?.type;
+    const label = isDossierActionType(type) ? actionLabel(type) : 'Thao tác';
     onRefused({
-      collection: 'events', id: String(doc.id), code: String(doc.outcome.code ?? 'refused'), message: String(doc.outcome.reason ?? ''), at: Date.now(),
+      collection: 'events', id: String(doc.dossierId), code: String(doc.outcome.code ?? 'refused'),
+      message: `«${label}» không được áp dụng: ${String(doc.outcome.reason ?? '')}`, at: Date.now(),
     });
   }
 }
