@@ -7,7 +7,7 @@
 import type { Procedure } from '@motcua/model';
 import { openClient, type TestClient } from '../integration/clients.ts';
 import { createLink, seededRandom, type FaultCounts, type Link } from './faulty-fetch.ts';
-import { divergence, scopeLeaks } from './invariants.ts';
+import { divergence, ownEvents, scopeLeaks, type OwnEvents } from './invariants.ts';
 import { act } from './operations.ts';
 
 export type HostCommand =
@@ -15,7 +15,7 @@ export type HostCommand =
   | { op: 'act'; device: number; action: number; pick: number }
   | { op: 'week'; device: number; actions: number }
   | { op: 'cut' | 'heal'; device: number }
-  | { op: 'pushesInFlight' | 'healAll' | 'reSync' | 'divergence' | 'scopeLeaks' | 'counts' | 'stop' | 'close' };
+  | { op: 'pushesInFlight' | 'healAll' | 'reSync' | 'divergence' | 'scopeLeaks' | 'ownEvents' | 'counts' | 'refusals' | 'stop' | 'close' };
 
 /** A device as the parent process knows it. */
 export interface DeviceInfo {
@@ -92,8 +92,12 @@ async function handle(command: HostCommand): Promise<unknown> {
       return (await Promise.all(devices.map((d) => divergence(d.client)))).flat();
     case 'scopeLeaks':
       return (await Promise.all(devices.map((d) => scopeLeaks(d.client)))).flat();
+    case 'ownEvents':
+      return Promise.all(devices.map((d): Promise<OwnEvents> => ownEvents(d.client)));
     case 'counts':
       return devices.map((d): FaultCounts => d.link.counts);
+    case 'refusals':
+      return devices.map((d) => d.link.refusals);
     case 'stop':
       for (const { client } of devices) await client.stopSync();
       return undefined;

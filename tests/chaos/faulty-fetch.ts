@@ -1,7 +1,8 @@
 /**
  * A device's network link for the chaos suite: a `fetch` that can be cut (partition: every request
  * and open stream fails), and that otherwise drops requests before or after the server saw them,
- * sends them twice and delays them at random (so concurrent requests arrive out of order).
+ * sends them twice and delays them at random (so concurrent requests arrive out of order). It notes
+ * the error code of every push the server refused (`refusals`), answer lost or not.
  */
 
 export interface FaultCounts {
@@ -20,6 +21,8 @@ export interface Link {
   faulty: boolean;
   /** Push requests sent and not answered yet (to kill a server mid-push). */
   pushesInFlight(): number;
+  /** How often the server refused a push, by its error code (`transition_refused`, `app_outdated`…). */
+  readonly refusals: Record<string, number>;
   /** Cuts the link: open streams break and new requests fail until `heal()`. */
   cut(): void;
   heal(): void;
@@ -44,7 +47,22 @@ export function createLink(random: () => number): Link {
   const open = new Set<AbortController>();
   let pushes = 0;
   const counts: FaultCounts = { dropped: 0, lostAnswers: 0, duplicated: 0, delayed: 0, refusedOffline: 0 };
+  const refusals: Record<string, number> = {};
   const offline = () => new TypeError('fetch failed (network partition)');
+  /** Notes the code of a refused push (`{ error: { code } }`), read from a copy of the answer. */
+  const note = (res: Response) => {
+    if (res.ok) return;
+    void res.clone().text().then((text) => {
+      let code = `http_${res.status}`;
+      try {
+        const body = JSON.parse(text) as { error?: { code?: unknown } } | null;
+        if (typeof body?.error?.code === 'string') code = body.error.code;
+      } catch {
+        // Not JSON: named by its status.
+      }
+      refusals[code] = (refusals[code] ?? 0) + 1;
+    }, () => undefined);
+  };
 
   const send = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
     const controller = new AbortController();
@@ -52,7 +70,9 @@ export function createLink(random: () => number): Link {
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
     const push = String(input).includes('/push');
     if (push) pushes++;
-    return fetch(input, { ...init, signal }).finally(() => {
+    const answer = fetch(input, { ...init, signal });
+    if (push) void answer.then(note, () => undefined);
+    return answer.finally(() => {
       if (push) pushes--;
       // Streams stay registered while their body is read; they are few and cut() aborts them.
       if (!String(input).includes('/pull/stream')) open.delete(controller);
@@ -61,6 +81,7 @@ export function createLink(random: () => number): Link {
 
   const link: Link = {
     counts,
+    refusals,
     online: true,
     faulty: true,
     pushesInFlight: () => pushes,

@@ -1,7 +1,7 @@
 /**
  * What must hold on each device after the chaos: it equals its server's view of its scope
- * (`divergence`) and holds nothing outside its user's scope (`scopeLeaks`). What must hold between
- * the tiers is in `tier-invariants.ts`.
+ * (`divergence`), holds nothing outside its user's scope (`scopeLeaks`), and the server answered
+ * every action it recorded (`ownEvents`). What must hold between the tiers is in `tier-invariants.ts`.
  */
 import { canonical } from '../../apps/sync/src/sync/documents.ts';
 import type { TestClient } from '../integration/clients.ts';
@@ -48,6 +48,13 @@ export async function divergence(client: TestClient): Promise<string[]> {
 }
 
 /**
+ * A citizen's draft (created online, channel 2) or an event of its history while a draft (toStatus
+ * 0, by the citizen): the citizen's alone. A desk's in-person intake is the agency's from its start.
+ */
+export const isCitizenDraft = (doc: Doc): boolean =>
+  (doc.status === 0 && doc.channel === 2) || (doc.toStatus === 0 && (doc.actor as Doc | undefined)?.role === 'citizen');
+
+/**
  * A device holds only its user's scope: a citizen their own dossiers and histories, an officer their
  * agency's and never a citizen's draft.
  */
@@ -57,7 +64,28 @@ export async function scopeLeaks(client: TestClient): Promise<string[]> {
   const events = (await client.db.events.find().exec()).map((d) => d.toJSON() as Doc);
   const foreign = user.role === 'citizen'
     ? (doc: Doc) => doc.ownerCccd !== user.cccd
-    : (doc: Doc) => doc.agencyId !== user.agencyId || doc.status === 0 || doc.toStatus === 0;
+    : (doc: Doc) => doc.agencyId !== user.agencyId || isCitizenDraft(doc);
   const [d, e] = [dossiers.filter(foreign).length, events.filter(foreign).length];
   return d + e > 0 ? [`${client.label}: holds ${d} dossiers and ${e} events outside its scope`] : [];
+}
+
+/** The events a device recorded (its own chain), and those of them still without the server's answer. */
+export interface OwnEvents {
+  label: string;
+  /** Ids of every event of this device's chain that it holds. */
+  ids: string[];
+  /** Problems: an own event the server never answered (no `outcome`) once the country converged. */
+  unanswered: string[];
+}
+
+export async function ownEvents(client: TestClient): Promise<OwnEvents> {
+  const own = (await client.db.events.find({ selector: { deviceId: client.deviceId } }).exec()).map((d) => d.toJSON() as Doc);
+  const unanswered = own.filter((e) => e.outcome === undefined);
+  return {
+    label: client.label,
+    ids: own.map((e) => String(e.id)),
+    unanswered: unanswered.length > 0
+      ? [`${client.label}: ${unanswered.length} own events never answered by the server (${unanswered.slice(0, 3).map((e) => `${String(e.type)} ${String(e.id)}`).join(', ')})`]
+      : [],
+  };
 }

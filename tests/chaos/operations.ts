@@ -1,14 +1,18 @@
 /**
- * The chaos suite's vocabulary: what a simulated person does on their device (through the model's
- * `applyDossierAction`, as the screens do) and which faults are injected, with the fast-check
- * arbitraries that draw them.
+ * The chaos suite's vocabulary: what a simulated person does on their device (through the app's
+ * dossier writer, as the screens do: every change an action recorded as a history event) and which
+ * faults are injected, with the fast-check arbitraries that draw them.
  */
 import fc from 'fast-check';
-import { createDossierDraft, DossierActionError, TransitionError, type Dossier, type Procedure } from '@motcua/model';
+import { createDossierDraft, isRefusal, type Dossier, type DossierAction, type Procedure } from '@motcua/model';
+import type { ContentEdit } from '../../apps/pwa/src/features/dossier/makeDossierWriter.ts';
 import type { TestClient } from '../integration/clients.ts';
 
+/** The actions `act` knows, 0 to `ACTIONS - 1`. */
+const ACTIONS = 5;
+
 export type Step =
-  /** `action` 0–3: see `act`. */
+  /** `action` 0–4: see `act`. */
   | { kind: 'act'; device: number; action: number; pick: number }
   | { kind: 'partition'; device: number }
   | { kind: 'heal'; device: number }
@@ -38,7 +42,7 @@ export function stepsArbitrary(shape: ScenarioShape, maxSteps: number): fc.Arbit
   const awayFor = (who: fc.Arbitrary<number>) => fc.record({ kind: fc.constant('week' as const), device: who, actions: fc.integer({ min: 8, max: 20 }) });
   const week = awayFor(device);
   const step: fc.Arbitrary<Step> = fc.oneof(
-    { weight: 16, arbitrary: fc.record({ kind: fc.constant('act' as const), device, action: fc.nat({ max: 3 }), pick: fc.nat() }) },
+    { weight: 16, arbitrary: fc.record({ kind: fc.constant('act' as const), device, action: fc.nat({ max: ACTIONS - 1 }), pick: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), device }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const), device }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), server: fc.nat({ max: shape.servers - 1 }) }) },
@@ -64,7 +68,7 @@ export function stepsArbitrary(shape: ScenarioShape, maxSteps: number): fc.Arbit
 export interface ActContext {
   procedure: Procedure;
   agencyId: string;
-  /** Event ids the device's database accepted: acknowledged to the person. */
+  /** Event ids the device's database accepted (the writer recorded them): acknowledged to the person. */
   acked: Map<string, string>;
   /** Warehouse documents the server acknowledged (id → device label). */
   stored: Map<string, string>;
@@ -104,21 +108,32 @@ async function digitize(client: TestClient, dossier: Dossier, ctx: ActContext): 
 }
 
 /**
- * One person's action: a citizen drafts, submits or edits a draft; a desk receives, rejects, asks
- * for a supplement or digitizes a paper into the warehouse. Returns a label, or null when there was
- * nothing to act on. A move the state machine refuses locally changes nothing (as on screen).
+ * One person's action, through the writer: a citizen starts a dossier (`create`), submits it or
+ * edits its applicant's phone while it is a draft; a desk receives, rejects, asks for a supplement
+ * and takes it in, edits what it took in (the applicant's address, a paper received) or digitizes a
+ * paper into the warehouse. Returns a label, or null when there was nothing to act on. An action
+ * the model refuses on the device records nothing (as on screen).
+ *
+ * | action | citizen | desk |
+ * | ------ | ------- | ---- |
+ * | 0 | draft (`create`) | receive |
+ * | 1 | submit | reject |
+ * | 2, 3 | edit the phone | ask for a supplement, or take it in (2); digitize (3) |
+ * | 4 | submit | edit the intake |
  */
 export async function act(client: TestClient, action: number, pick: number, ctx: ActContext): Promise<string | null> {
-  const record = async (id: string, a: Parameters<TestClient['act']>[1]) => {
+  const written = async (label: string, write: () => Promise<{ event: { id: string } }>) => {
     try {
-      const { event } = await client.act(id, a, ctx.now);
+      const { event } = await write();
       ctx.acked.set(event.id, client.label);
-      return `${a.type}`;
+      return label;
     } catch (error) {
-      if (error instanceof TransitionError || error instanceof DossierActionError) return `${a.type} (refused locally)`;
+      if (isRefusal(error)) return `${label} (refused locally)`;
       throw error;
     }
   };
+  const record = (id: string, a: DossierAction) => written(a.type, () => client.act(id, a, ctx.now));
+  const edit = (id: string, e: ContentEdit) => written('edit', () => client.edit(id, e, ctx.now));
   if (client.user.role === 'citizen') {
     const drafts = await dossiersWith(client, [0]);
     if (action === 0 || drafts.length === 0) {
@@ -131,21 +146,27 @@ export async function act(client: TestClient, action: number, pick: number, ctx:
         now: ctx.now,
         userId: client.user.id,
       });
-      await client.db.dossiers.insert(draft);
-      return 'draft';
+      return written('draft', () => client.create(draft, ctx.procedure));
     }
     const target = drafts[pick % drafts.length]!;
-    if (action === 1) return record(target.id, { type: 'submit' });
-    // Actions 2 and 3 edit the draft.
-    const doc = await client.db.dossiers.findOne(target.id).exec();
-    await doc!.incrementalModify((d) => ({ ...d, applicant: { ...d.applicant, phone: `09${String(pick % 1e8).padStart(8, '0')}` } }));
-    return 'edit';
+    if (action === 1 || action === 4) return record(target.id, { type: 'submit' });
+    const phone = `09${String(pick % 1e8).padStart(8, '0')}`;
+    return edit(target.id, (d) => ({ ...d, applicant: { ...d.applicant, phone } }));
   }
-  const open = await dossiersWith(client, action === 0 ? [1] : action === 3 ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2]);
+  const statuses = action === 0 ? [1] : action === 3 ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : action === 2 ? [1, 2, 5] : [1, 2];
+  const open = await dossiersWith(client, statuses);
   if (open.length === 0) return null;
   const target = open[pick % open.length]!;
   if (action === 3) return digitize(client, target, ctx);
   if (action === 0) return record(target.id, { type: 'receive', dueAt: dueAt(ctx.now) });
   if (action === 1) return record(target.id, { type: 'reject', reason: 'Hồ sơ không hợp lệ' });
-  return record(target.id, { type: 'requestSupplement', reason: 'Thiếu giấy tờ', items: ['Bản sao giấy khai sinh'] });
+  if (action === 2 && target.status === 5) return record(target.id, { type: 'acceptSupplement', dueAt: dueAt(ctx.now) });
+  if (action === 2) return record(target.id, { type: 'requestSupplement', reason: 'Thiếu giấy tờ', items: ['Bản sao giấy khai sinh'] });
+  // Two desks of one commune may edit one dossier at once: Automerge keeps both changes, alike everywhere.
+  const slot = pick % Math.max(1, target.components.length);
+  return edit(target.id, (d) => ({
+    ...d,
+    applicant: { ...d.applicant, address: `Thôn ${pick % 97}, ${client.label}` },
+    components: d.components.map((c, i) => (i === slot ? { ...c, paperReceived: !c.paperReceived } : c)),
+  }));
 }

@@ -13,6 +13,10 @@ export interface ChaosReport {
   /** Server kills (child: SIGKILL; in-process: close) per tier. */
   kills: Record<string, number>;
   killedMidPush: number;
+  /** Pushes the servers refused, by error code, on the device and tier links. */
+  refusals: Record<string, number>;
+  /** What became of the devices' actions at the communes: `applied`, or `refused <code>`. */
+  outcomes: Record<string, number>;
   convergeMs: number;
   problems: string[];
 }
@@ -34,9 +38,10 @@ export function formatReport(report: ChaosReport): string {
     `seed ${report.seed} · communes: ${MODE[report.modes.commune]} · provinces, nation: ${MODE[report.modes.upper]}`,
     `  nation ← ${provinces.join('; ')}`,
     `  operations: ${ops || 'none'}`,
+    `  outcomes: ${tally(report.outcomes)}`,
     `  device links: ${d.partitions} partitions, ${d.weekOffline} week offline, ${counts(d)}`,
     `  tier links: partitions ${tally(t.cuts)}; ${counts(t)}`,
-    `  server kills: ${tally(report.kills)} (${report.killedMidPush} of ${kills} mid-push)`,
+    `  server kills: ${tally(report.kills)} (${report.killedMidPush} of ${kills} mid-push) · pushes refused: ${tally(report.refusals)}`,
     `  converged in ${report.convergeMs} ms · ${report.problems.length === 0 ? 'all invariants hold' : `${report.problems.length} problems: ${report.problems.slice(0, 8).join('; ')}`}`,
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import { login } from '../helpers/server.ts';
 import { communePlans, startCountry, type Country, type TierNode } from './country.ts';
 import { countryDivergence, createSessions } from './convergence.ts';
 import type { ActResult } from './device-host.ts';
+import type { OwnEvents } from './invariants.ts';
 import { startDeviceHost, type DeviceHost } from './device-hosts.ts';
 import { seededRandom, type FaultCounts, type Link } from './faulty-fetch.ts';
 import type { ScenarioShape, Step } from './operations.ts';
@@ -53,6 +54,13 @@ const sum = (all: FaultCounts[]): FaultCounts =>
     },
     { dropped: 0, lostAnswers: 0, duplicated: 0, delayed: 0, refusedOffline: 0 },
   );
+
+/** Counts by key, added up. */
+const tally = (all: Array<Record<string, number>>): Record<string, number> => {
+  const total: Record<string, number> = {};
+  for (const counts of all) for (const [key, n] of Object.entries(counts)) total[key] = (total[key] ?? 0) + n;
+  return total;
+};
 
 /** Pushes to or from `node` now in flight: from its devices, its children's uplinks and its own. */
 async function pushesAt(country: Country, hosts: DeviceHost[], node: TierNode): Promise<number> {
@@ -167,13 +175,35 @@ export async function runScenario(steps: Step[], seed: number, options: Scenario
     const convergeMs = Date.now() - started;
 
     for (const host of hosts) problems.push(...(await host.send<string[]>({ op: 'scopeLeaks' })));
+    // Every action a device recorded, and whether the server answered it.
+    const created = new Map<string, string>();
+    for (const host of hosts) {
+      for (const own of await host.send<OwnEvents[]>({ op: 'ownEvents' })) {
+        problems.push(...own.unanswered);
+        for (const id of own.ids) created.set(id, own.label);
+      }
+    }
     await Promise.all(hosts.map((h) => h.send({ op: 'stop' })));
     const deviceCounts = (await Promise.all(hosts.map((h) => h.send<FaultCounts[]>({ op: 'counts' })))).flat();
+    const refusals = tally([
+      ...(await Promise.all(hosts.map((h) => h.send<Array<Record<string, number>>>({ op: 'refusals' })))).flat(),
+      ...country.uplinks.map((u) => u.link.refusals),
+    ]);
     const snapshots = new Map<TierNode, Snapshot>();
     for (const node of country.nodes) snapshots.set(node, await snapshotOf(await node.server.stopForChecks()));
     const demo = await demoDossiers(seedProcedures('H34'), new Date());
+    // What became of the actions, at the communes: applied, or refused and why.
+    const outcomes: Record<string, number> = {};
+    for (const commune of country.communes) {
+      for (const event of snapshots.get(commune)!.events.values()) {
+        const outcome = event.outcome as { status: string; code: string } | undefined;
+        if (!outcome) continue;
+        const key = outcome.status === 'applied' ? 'applied' : `refused ${outcome.code}`;
+        outcomes[key] = (outcomes[key] ?? 0) + 1;
+      }
+    }
     problems.push(...(await checkTiers({
-      snapshots, nation: country.nation, provinces: country.provinces, communes: country.communes, acked, stored,
+      snapshots, nation: country.nation, provinces: country.provinces, communes: country.communes, acked, created, stored, refusals,
       seeded: new Set([...demo.dossiers, ...demo.events].map((d) => d.id)),
       devices: hosts.flatMap((h, i) => h.devices.map((d) => ({ ...d, commune: country!.communes[i]! }))),
     })));
@@ -187,6 +217,8 @@ export async function runScenario(steps: Step[], seed: number, options: Scenario
       tierFaults: { ...sum(country.uplinks.map((u) => u.link.counts)), cuts: Object.fromEntries(country.uplinks.filter((u) => u.cuts > 0).map((u) => [u.name, u.cuts])) },
       kills,
       killedMidPush: faults.midPush,
+      refusals,
+      outcomes,
       convergeMs,
       problems,
     };

@@ -128,7 +128,7 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     expect(await (await waitFor('pc reads the tablet scan', () => readFile(pc.db, scanB.id))).text()).toContain('tablet');
   });
 
-  it('keeps the later of two concurrent status changes as refused, with its author, on every device', async () => {
+  it('keeps the later of two concurrent status changes as refused, listed with its author at the desk, and every device converges', async () => {
     const citizen = await device(CITIZEN, 'citizen');
     const { dossier } = await offlineSubmission(citizen);
     await citizen.startSync().awaitInSync();
@@ -147,21 +147,32 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     await tablet.startSync().awaitInSync();
 
     // The pc's reception reached the server first; the tablet's rejection was made from «Submitted»,
-    // a status the dossier had left: kept as refused, with its author, on every device.
-    for (const c of [pc, tablet, citizen]) {
+    // a status the dossier had left: kept as refused, listed with its author on both desks.
+    let refusedId = '';
+    for (const c of [pc, tablet]) {
       const settled = await waitFor(`${c.label} sees the settled dossier`, async () => {
         const d = await localDossier(c, dossier.id);
         return d?.status === 2 && d.conflicts.length > 0 ? d : null;
       });
       expect(settled.conflicts).toEqual([expect.objectContaining({ action: 'Từ chối', by: tablet.user.fullName })]);
       expect(settled.conflicts[0]?.note).toContain('trước khi thao tác này tới máy chủ');
-      // both actions stay in the history (the citizen's also holds the draft's creation)
-      await waitFor(`${c.label} has every event`, async () => (await localEvents(c, dossier.id)).length === (c === citizen ? 4 : 3));
-      const refused = (await localEvents(c, dossier.id)).find((e) => e.id === settled.conflicts[0]!.eventId);
+      refusedId = settled.conflicts[0]!.eventId;
+      // both actions stay in the history
+      await waitFor(`${c.label} has every event`, async () => (await localEvents(c, dossier.id)).length === 3);
+      const refused = (await localEvents(c, dossier.id)).find((e) => e.id === refusedId);
       expect(refused).toMatchObject({ type: 'v1.DossierRejected', actor: { userId: tablet.user.id }, outcome: { status: 'refused', code: 'transition_refused' } });
     }
     const held = async (c: TestClient) => canonicalJson((await localDossier(c, dossier.id))!.toJSON());
     await waitFor('the desks hold the same dossier', async () => (await held(pc)) === (await held(tablet)));
+    // The citizen's device converges on the received dossier; officers' refusals stay at the agency
+    // (the citizen's view lists none, and the refused event comes without its reason).
+    const seen = await waitFor('citizen sees the received dossier', async () => {
+      const d = await localDossier(citizen, dossier.id);
+      return d?.status === 2 && (await localEvents(citizen, dossier.id)).length === 4 ? d : null;
+    });
+    expect(seen.conflicts).toEqual([]);
+    const theirs = (await localEvents(citizen, dossier.id)).find((e) => e.id === refusedId);
+    expect(theirs).toMatchObject({ type: 'v1.DossierRejected', outcome: { status: 'refused', code: '', reason: '' } });
   });
 
   it('pulls the catalog to a device with every collection, asking for a new token after a 401', async () => {
@@ -232,10 +243,18 @@ describe.each(TEST_DATABASES)('replication through the sync server on %s', (stor
     expect(await firstValueFrom(sync.lastSyncedAt$)).toBeNull();
 
     up = true;
-    await waitFor('sent after reconnecting', async () => (await firstValueFrom(sync.pending$)) === 0);
+    // KNOWN BUG, apps/pwa/src/db/pending.ts (reported, not ours to fix): between the push of the
+    // `create` and that of the `submit`, the events replication is briefly idle and the recheck
+    // counts the never-sent `submit` (no RxDB meta record yet) as settled, so `pending$` reads 0 for
+    // ~50 ms while it still waits. Until it is fixed the wait also asks the replication to be in sync.
+    await waitFor('sent after reconnecting', async () => {
+      await sync.awaitInSync();
+      return (await firstValueFrom(sync.pending$)) === 0;
+    });
     expect(online).toEqual([false, true]);
     const { body } = await apiGet<{ documents: Dossier[] }>(citizen, '/api/sync/dossiers/pull?limit=1000');
     expect(body.documents.find((d) => d.id === dossier.id)?.status).toBe(1);
+    expect((await localEvents(citizen, dossier.id)).map((e) => e.outcome?.status)).toEqual(['applied', 'applied']);
   });
 
   it('stores an event once when its push is sent twice', async () => {
