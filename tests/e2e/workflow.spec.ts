@@ -29,7 +29,10 @@ async function act(page: Page, kind: string, button: string, fill: (form: Return
   const form = page.locator(`#form-${kind}`);
   await fill(form);
   await form.getByRole('button', { name: submit, exact: true }).click();
-  await page.getByText(done).first().waitFor();
+  // Either the confirmation or the form's error: a refusal is named in the failure, not timed out.
+  const error = page.locator('.alert.error, .field-error').first();
+  await page.getByText(done).first().or(error).waitFor();
+  if (await error.isVisible()) throw new Error(`"${submit}" answered: ${await error.innerText()}`);
 }
 
 describe('a dossier goes through every workflow step with three officers, one of them offline', () => {
