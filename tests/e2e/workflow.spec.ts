@@ -31,7 +31,7 @@ async function act(page: Page, kind: string, button: string, fill: (form: Return
   await form.getByRole('button', { name: submit, exact: true }).click();
   // Either the confirmation or the form's error: a refusal is named in the failure, not timed out.
   const error = page.locator('.alert.error, .field-error').first();
-  await page.getByText(done).first().or(error).waitFor();
+  await page.getByText(done).first().or(error).first().waitFor();
   if (await error.isVisible()) throw new Error(`"${submit}" answered: ${await error.innerText()}`);
 }
 
