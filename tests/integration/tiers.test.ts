@@ -7,9 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeDossier, toVnClock, type Dossier, type DossierEvent, type DossierSummary, type Procedure } from '@motcua/model';
+import { actionLabel, summarizeDossier, toVnClock, type Dossier, type DossierEvent, type DossierSummary, type Procedure } from '@motcua/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type StartServerOptions } from '../../apps/sync/src/server.ts';
+import { canonical } from '../../apps/sync/src/sync/documents.ts';
 import { checkpointOf } from '../../apps/sync/src/upstream/replicate.ts';
 import { draftFor, httpActor, PASSWORD, type HttpActor } from '../chaos/http-actor.ts';
 import { waitFor } from './clients.ts';
@@ -152,6 +153,55 @@ describe('tiers: commune → province → nation', () => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const d of here) expect(there.find((t) => t.id === d.id)!.code).toBe(d.code);
     expect(ids(await officer.pull('events'))).toEqual(ids(await localDesk.pull('events')));
+  });
+
+  it('two desks move one dossier at both tiers while apart: the commune decides, both tiers end equal, the later move kept as refused with its author', async () => {
+    // A Đắk Mar LAN box whose passes this test runs itself, so the tiers are apart until it says.
+    const box = await startServer({
+      dataDir: join(root, 'dakmar'), tier: 'commune', upstreamUrl: province.url,
+      upstream: { username: 'tier.dakmar', password: PASSWORD, intervalMs: 3_600_000 },
+    });
+    try {
+      await box.upstream!.syncNow();
+      const citizen = await httpActor(box.url, CITIZEN);
+      const deskBelow = await httpActor(box.url, 'motcua.dakmar');
+      const deskAbove = await httpActor(province.url, 'motcua.dakmar');
+      const procedure = (await citizen.pull<Procedure>('procedures')).find((p) => p.agencyIds.length === 0 || p.agencyIds.includes(DAK_MAR))!;
+      const due = new Date(Date.now() + 5 * 86_400_000).toISOString();
+      const received = async () => {
+        const submitted = await citizen.act(draftFor(citizen.user, procedure, DAK_MAR), { type: 'submit' }, procedure);
+        return deskBelow.act(submitted, { type: 'receive', dueAt: due });
+      };
+      const [contested, aboveOnly] = [await received(), await received()];
+      await box.upstream!.syncNow();
+      expect((await master(province, contested.id)).status).toBe(2);
+
+      // Apart: the commune's desk asks for a paper; the same officer, signed in at the province,
+      // refuses the dossier there, and moves the other one on.
+      await deskBelow.act(contested, { type: 'requestSupplement', reason: 'Thiếu bản sao giấy chứng sinh', items: ['Giấy chứng sinh'] });
+      await deskAbove.act(contested, { type: 'reject', reason: 'Không thuộc thẩm quyền' });
+      await deskAbove.act(aboveOnly, { type: 'requestSupplement', reason: 'Ảnh chụp không rõ', items: ['Tờ khai'] });
+
+      for (let pass = 0; pass < 3; pass++) await box.upstream!.syncNow();
+      for (const id of [contested.id, aboveOnly.id]) {
+        expect(canonical((await master(province, id)) as never)).toBe(canonical((await master(box, id)) as never));
+      }
+      const settled = await master(box, contested.id);
+      expect(settled.status).toBe(5);
+      expect(settled.conflicts).toEqual([expect.objectContaining({ by: deskAbove.user.fullName, action: actionLabel('reject') })]);
+      expect((await master(box, aboveOnly.id)).status).toBe(5);
+      expect((await master(box, aboveOnly.id)).conflicts).toEqual([]);
+      // Every action has the same answer at both tiers: the commune's.
+      for (const id of [contested.id, aboveOnly.id]) {
+        const below = (await deskBelow.pull<DossierEvent>('events')).filter((e) => e.dossierId === id);
+        const above = (await deskAbove.pull<DossierEvent>('events')).filter((e) => e.dossierId === id);
+        const answers = (events: DossierEvent[]) => events.map((e) => `${e.id} ${e.type} ${e.outcome?.status}`).sort();
+        expect(answers(above)).toEqual(answers(below));
+        expect(below.filter((e) => e.outcome?.status === 'refused').map((e) => e.actor.name)).toEqual(id === contested.id ? [deskAbove.user.fullName] : []);
+      }
+    } finally {
+      await box.close();
+    }
   });
 
   it("the citizen's \"Kho QG\" reads the national warehouse through the province, for themself only", async () => {

@@ -59,7 +59,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const bus = createChangeBus();
     unwatch = await store.documents.watch((collection) => bus.publish(collection));
     const jwtSecret = await jwtSecretOf(store);
-    const demo = config.demo ? await seedDemo(store, new Date()) : null;
+    // A commune box takes the demo dossiers from its province, as it would take real ones.
+    const fromParent = config.tier === 'commune' && Boolean(config.upstreamUrl);
+    const demo = config.demo ? await seedDemo(store, new Date(), { dossiers: !fromParent }) : null;
     // The province CA is created on the first start (its key stays in the store).
     await loadProvinceCa(store);
     // Replication with the parent tier starts with the server; devices never wait for it.

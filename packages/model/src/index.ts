@@ -43,7 +43,7 @@ export type { ActionContext, ComponentFiles, DossierAction, DossierActionType, D
 export type { IdentitySource, RegistryResult, WireAction } from './dossier/action-types.ts';
 export { applyAction, isRefusal } from './dossier/apply-action.ts';
 export type { ApplyContext, Applied } from './dossier/apply-action.ts';
-export { contextOf, headOf, listRefusal, MAX_CONFLICTS, pendingActions, takeIn, withPending } from './dossier/action-log.ts';
+export { contextOf, headOf, holdsEvery, listRefusal, MAX_CONFLICTS, pendingActions, takeIn, withPending } from './dossier/action-log.ts';
 export { dossierForCitizen, eventForCitizen } from './dossier/read-policy.ts';
 export { CONTENT_RULES, changedContentPaths, checkContentEdit, ContentPolicyError, editablePaths } from './dossier/content-policy.ts';
 export {

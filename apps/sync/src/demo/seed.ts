@@ -29,7 +29,8 @@ async function putAll(store: SyncStore, collection: CollectionName, docs: { id: 
   });
 }
 
-export async function seedDemo(store: SyncStore, now: Date): Promise<DemoSeedResult> {
+/** `dossiers: false` seeds no dossier: a commune box takes those from its province. */
+export async function seedDemo(store: SyncStore, now: Date, options: { dossiers: boolean } = { dossiers: true }): Promise<DemoSeedResult> {
   const result = { users: DEMO_USERS, password: DEMO_PASSWORD };
   if (await store.meta.get(SEEDED)) return { created: false, ...result };
 
@@ -40,9 +41,11 @@ export async function seedDemo(store: SyncStore, now: Date): Promise<DemoSeedRes
   for (const user of [...DEMO_USERS, ...DEMO_TIER_ACCOUNTS]) {
     if (!(await store.users.byUsername(user.username))) await store.users.create({ ...user, passwordHash, disabled: false });
   }
-  const { dossiers, events } = await demoDossiers(procedures, now);
-  await putAll(store, 'dossiers', dossiers);
-  await putAll(store, 'events', events);
+  if (options.dossiers) {
+    const { dossiers, events } = await demoDossiers(procedures, now);
+    await putAll(store, 'dossiers', dossiers);
+    await putAll(store, 'events', events);
+  }
   await store.meta.set(SEEDED, now.toISOString());
   return { created: true, ...result };
 }

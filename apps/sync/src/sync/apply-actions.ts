@@ -12,7 +12,7 @@
  * @module
  */
 import {
-  applyAction, eventHashInput, isRefusal, listRefusal, takeIn, type Dossier, type DossierEvent, type SessionUser,
+  applyAction, eventHashInput, headOf, isRefusal, listRefusal, takeIn, type Actor, type Dossier, type DossierEvent, type SessionUser,
   type WireAction,
 } from '@motcua/model';
 import { sha256Hex } from '@motcua/crypto';
@@ -68,11 +68,29 @@ async function storedAsSent(ctx: PushContext, scope: ScopeFilter, row: PushRow):
   return sameDocument(sent, { data, deleted: _deleted }) ? read : null;
 }
 
-/** True when the new dossier (or event of a new one) lies where `user` may create it. */
-function mayCreateAt(scope: ScopeFilter, user: SessionUser, columns: { ownerCccd: string | null; agencyId: string | null }): boolean {
-  if (user.role === 'citizen') return scope.kind === 'owner' && columns.ownerCccd === scope.cccd;
+/** True when the new dossier (or event of a new one) lies where `who` may create it; a relayed one, in the tier's agencies. */
+function mayCreateAt(who: Applier, columns: { ownerCccd: string | null; agencyId: string | null }): boolean {
+  const { scope } = who;
+  if (who.actor.role === 'citizen' && !who.relayed) return scope.kind === 'owner' && columns.ownerCccd === scope.cccd;
   return scope.kind === 'agencies' && columns.agencyId !== null && scope.agencyIds.includes(columns.agencyId);
 }
+
+/** Whom an action is applied for: the person pushing it, or the actor of an event the parent tier relays. */
+interface Applier {
+  actor: Actor;
+  /** The citizen's own CCCD, for the dossiers they create. */
+  ownerCccd: string | undefined;
+  /** The device whose leased codes the action may use. */
+  deviceId: string | null;
+  scope: ScopeFilter;
+  /** From the parent tier, which authenticated the actor and checked the codes it leased. */
+  relayed: boolean;
+}
+
+const applierOf = (ctx: PushContext, scope: ScopeFilter): Applier => ({
+  actor: { userId: ctx.user.id, name: ctx.user.fullName, role: ctx.user.role }, ownerCccd: ctx.user.cccd ?? undefined,
+  deviceId: ctx.deviceId ?? null, scope, relayed: false,
+});
 
 /** The reason to keep with a refused action, from whatever refused it. */
 function refusalOf(error: unknown): { code: string; reason: string } | null {
@@ -89,8 +107,8 @@ interface Derived {
 }
 
 /** Applies one event's action inside the transaction: the dossier to store and the event with its outcome. */
-async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, event: DossierEvent, master: StoredDocument | null, now: Date): Promise<Derived> {
-  const { user } = ctx;
+async function derive(who: Applier, tx: DocumentTx, event: DossierEvent, master: StoredDocument | null, now: Date): Promise<Derived> {
+  const { scope } = who;
   const live = master && !master.deleted ? (master.data as unknown as Dossier) : null;
   if (master && !storedInScope(scope, master)) throw forbidden('out_of_scope', `Không có quyền với hồ sơ "${event.dossierId}"`);
   const action = event.action as WireAction;
@@ -100,7 +118,7 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
   if (live && (event.agencyId !== live.agencyId || event.ownerCccd !== live.ownerCccd)) {
     throw unprocessable('event_mismatch', `Sự kiện "${event.id}" không khớp cơ quan hoặc chủ của hồ sơ`);
   }
-  if (!live && !mayCreateAt(scope, user, event)) throw forbidden('out_of_scope', `Không được tạo hồ sơ tại "${event.agencyId}"`);
+  if (!live && !mayCreateAt(who, event)) throw forbidden('out_of_scope', `Không được tạo hồ sơ tại "${event.agencyId}"`);
   // The device's clock says when it happened (printed on the slip); never later than now, nor
   // earlier than the dossier's last change.
   const at = new Date(Math.max(Math.min(Date.parse(event.at), now.getTime()), live?.updatedAt ?? -Infinity));
@@ -116,13 +134,13 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
     const procedure = action.type === 'create' ? await tx.get('procedures', String(action.procedureId)) : null;
     const agency = action.type === 'create' ? await tx.get('agencies', String(action.agencyId)) : null;
     const result = applyAction(engine, live, action, {
-      actor: { userId: user.id, name: user.fullName, role: user.role },
+      actor: who.actor,
       now: at,
       eventId: event.id,
       deviceId: event.deviceId,
       dossierId: event.dossierId,
       procedure: procedure && !procedure.deleted ? (procedure.data as never) : null,
-      ownerCccd: user.cccd ?? undefined,
+      ownerCccd: who.ownerCccd,
       seen: { fromStatus: event.fromStatus, toStatus: event.toStatus },
     });
     if (action.type === 'create' && (!agency || agency.deleted)) throw unprocessable('unknown_agency', `Không có cơ quan "${String(action.agencyId).slice(0, 64)}"`);
@@ -133,7 +151,7 @@ async function derive(ctx: PushContext, tx: DocumentTx, scope: ScopeFilter, even
     const dossier = takeIn(result.dossier, event) as unknown as Data;
     const code = dossier.code as string | null;
     if (code !== null && code !== (live?.code ?? null)) {
-      await checkPushedCode(tx, { userId: user.id, deviceId: ctx.deviceId ?? null }, {
+      await checkPushedCode(tx, { userId: who.actor.userId, deviceId: who.deviceId, tier: who.relayed }, {
         code, dossierId: event.dossierId, agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null,
       });
     }
@@ -194,7 +212,7 @@ export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise
         continue;
       }
       const master = dossiers.get(event.dossierId) ?? null;
-      const derived = await derive(ctx, tx, scope, event, master, now);
+      const derived = await derive(applierOf(ctx, scope), tx, event, master, now);
       if (derived.dossier) {
         const data = derived.dossier;
         const seq = await tx.put('dossiers', { id: event.dossierId, data, deleted: false, ...scopeColumns('dossiers', data) });
@@ -217,4 +235,52 @@ export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise
     ctx.bus.publish('dossiers');
   }
   return answers;
+}
+
+/** What taking in the parent's events wrote: the versions kept as the parent holds them, and how many were written in all. */
+export interface TakenIn {
+  /** "collection/id" → seq of what was written as the parent holds it (not to be sent back up). */
+  echoes: Map<string, number>;
+  written: number;
+}
+
+/**
+ * Takes in a page of the events the parent tier holds on this tier's dossiers, in the parent's
+ * order, inside `tx`. This tier decides its dossiers: an event its dossier has not taken in yet (by
+ * its device's head) is applied here, for its actor, as a device's push would be, and the dossier
+ * and the event with this tier's outcome go up again with the next pass; an event the dossier holds
+ * already is kept as the parent holds it; an event this tier has is left as it is.
+ */
+export async function takeInParentEvents(tx: DocumentTx, agencyIds: string[], events: readonly DossierEvent[], now: Date): Promise<TakenIn> {
+  const local = await tx.lock('events', events.map((e) => e.id));
+  const dossiers = await tx.lock('dossiers', [...new Set(events.map((e) => e.dossierId))]);
+  const scope: ScopeFilter = { kind: 'agencies', agencyIds, hideDrafts: true };
+  const echoes = new Map<string, number>();
+  let written = 0;
+  const put = async (collection: 'events' | 'dossiers', data: Data) => {
+    written++;
+    return tx.put(collection, { id: String(data.id), data, deleted: false, ...scopeColumns(collection, data) });
+  };
+  for (const event of events) {
+    if (local.has(event.id)) continue;
+    const master = dossiers.get(event.dossierId) ?? null;
+    const live = master && !master.deleted ? (master.data as unknown as Dossier) : null;
+    // Taken in already, from before actions, or about a dossier this tier does not hold as the parent does: kept as it is there.
+    const foreign = live ? event.agencyId !== live.agencyId || event.ownerCccd !== live.ownerCccd : event.action?.type !== 'create';
+    if (event.action === undefined || foreign || (live && headOf(live, event.deviceId) >= event.deviceSeq)) {
+      echoes.set(`events/${event.id}`, await put('events', event as unknown as Data));
+      continue;
+    }
+    const { outcome: _parents, ...sent } = event;
+    const who: Applier = {
+      actor: event.actor, ownerCccd: event.actor.role === 'citizen' ? event.ownerCccd : undefined, deviceId: event.deviceId, scope, relayed: true,
+    };
+    const derived = await derive(who, tx, sent as DossierEvent, master, now);
+    if (derived.dossier) {
+      const seq = await put('dossiers', derived.dossier);
+      dossiers.set(event.dossierId, { collection: 'dossiers', id: event.dossierId, data: derived.dossier, deleted: false, seq });
+    }
+    await put('events', derived.event as unknown as Data);
+  }
+  return { echoes, written };
 }

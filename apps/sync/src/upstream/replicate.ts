@@ -1,16 +1,23 @@
 /**
  * One replication pass of a tier with its parent, per collection: push what changed here since
- * the push checkpoint (conflicts resolved like a browser does: dossiers merged, the rest kept as
- * this tier wrote them; a projection such as a dossier summary is simply sent again), then pull what changed there since the pull checkpoint. Checkpoints live
+ * the push checkpoint, then pull what changed there since the pull checkpoint. Checkpoints live
  * in the store's meta table, so a pass interrupted by a lost link resumes where it stopped and a
  * retried page changes nothing twice.
+ *
+ * @remarks This tier decides the dossiers of its agencies. The parent takes a dossier this tier
+ * sends when it holds every action the parent's copy took in; otherwise the dossier waits here like
+ * a refused row, the pull brings the actions people took at the parent, this tier applies them
+ * (`takeInParentEvents`) and the changed dossier goes up again. A pulled dossier replaces this
+ * tier's only when it holds more actions. Other conflicts keep this tier's version; a projection such
+ * as a dossier summary is simply sent again.
  * @module
  */
-import { mergeDossier, type CollectionName, type Dossier } from '@motcua/model';
+import { holdsEvery, type CollectionName, type Dossier, type DossierEvent } from '@motcua/model';
 import type { StoredDocument, SyncStore } from '../store/types.ts';
 import type { ChangeBus } from '../sync/change-bus.ts';
 import { canonical, fromWire, sameDocument, toWire, type WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
+import { takeInParentEvents } from '../sync/apply-actions.ts';
 import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
 import type { PushStep, ReplicationPlan } from './plan.ts';
 
@@ -53,21 +60,6 @@ function wireOf(step: PushStep, doc: StoredDocument): WireDocument {
   return step.project ? { ...step.project(doc.data), _deleted: doc.deleted } : toWire(doc);
 }
 
-/** This tier's answer to the parent's version: a projection is sent again as it is here. */
-function resolve(step: PushStep, master: WireDocument, local: StoredDocument): WireDocument {
-  const collection = step.from;
-  if (step.project || collection !== 'dossiers' || local.deleted || master._deleted) return wireOf(step, local);
-  const merged = mergeDossier(fromWire(master).data as unknown as Dossier, local.data as unknown as Dossier);
-  return { ...(merged as unknown as Record<string, unknown>), _deleted: false };
-}
-
-async function writeLocal(ctx: ReplicateContext, collection: CollectionName, doc: WireDocument): Promise<void> {
-  const { data, deleted } = fromWire(doc);
-  const seq = await ctx.store.documents.write((tx) => tx.put(collection, { id: String(data.id), data, deleted, ...scopeColumns(collection, data) }));
-  ctx.echoes.set(`${collection}/${String(data.id)}`, seq);
-  ctx.bus.publish(collection);
-}
-
 interface PageResult {
   pushed: number;
   /** Ids of rows the parent refused. */
@@ -108,28 +100,23 @@ async function pushPage(ctx: ReplicateContext, step: PushStep, docs: StoredDocum
       }
     }
   }
-  // Read fresh, not from the page: a write-back must merge with what is stored now.
-  const locals = await Promise.all(conflicts.map((master) => ctx.store.documents.get(step.from, String(master.id))));
-  const answers = conflicts.flatMap((master, i) => {
-    const local = locals[i];
-    return local ? [{ master, local, next: resolve(step, master, local) }] : [];
-  });
-  // Where this tier's answer differs from the parent's version, it goes up again in one batch.
-  const again = answers.filter(({ master, next }) => canonical(next) !== canonical(master) && collection !== 'events');
-  const changedMeanwhile = new Set(
-    again.length === 0 ? [] : (await ctx.client.push(collection, again.map(({ master, next }) => ({ assumedMasterState: master, newDocumentState: next }))))
-      .map((doc) => String(doc.id)),
-  );
-  for (const { master, local, next } of answers) {
-    if (changedMeanwhile.has(local.id)) {
-      // Changed again meanwhile: the next pass resolves it (the checkpoint stays before it).
-      unresolved.push(local.id);
-      continue;
-    }
-    if (step.project) continue;
-    const merged = canonical(next) === canonical(master) || collection === 'events' ? master : next;
-    if (!sameDocument(fromWire(merged), local)) await writeLocal(ctx, step.from, merged);
+  // A dossier the parent holds more actions of waits for them (the pull brings them); it is sent
+  // again once they changed it here.
+  const held = collection === 'dossiers' ? conflicts.map((master) => String(master.id)) : [];
+  for (const id of held) {
+    refused.push(id);
+    ctx.onRefused?.(collection, id, 'the parent holds actions this tier has not applied yet');
   }
+  // Read fresh, not from the page: this tier's version as it is now goes up again.
+  const others = conflicts.filter((master) => !held.includes(String(master.id)));
+  const locals = await Promise.all(others.map((master) => ctx.store.documents.get(step.from, String(master.id))));
+  // Where this tier's version differs from the parent's, it goes up again in one batch.
+  const again = others.flatMap((master, i) => {
+    const next = locals[i] ? wireOf(step, locals[i]) : null;
+    return next && canonical(next) !== canonical(master) ? [{ assumedMasterState: master, newDocumentState: next }] : [];
+  });
+  // Changed again meanwhile: the next pass sends it again (the checkpoint stays before it).
+  if (again.length > 0) unresolved.push(...(await ctx.client.push(collection, again)).map((doc) => String(doc.id)));
   return { pushed: docs.length - refused.length - unresolved.length, refused, unresolved };
 }
 
@@ -216,6 +203,13 @@ async function pushCollection(ctx: ReplicateContext, step: PushStep, result: Pas
   }
 }
 
+/** True when the parent's copy of a dossier should replace this tier's: it holds every action this one took in, and more. */
+function parentHoldsMore(parent: Record<string, unknown>, local: StoredDocument): boolean {
+  if (local.deleted) return true;
+  const [above, here] = [parent as unknown as Dossier, local.data as unknown as Dossier];
+  return holdsEvery(above, here) && !holdsEvery(here, above);
+}
+
 async function pullCollection(ctx: ReplicateContext, collection: CollectionName, pushes: boolean, result: PassResult): Promise<void> {
   for (;;) {
     const after = await checkpointOf(ctx.store, 'pull', collection);
@@ -223,14 +217,22 @@ async function pullCollection(ctx: ReplicateContext, collection: CollectionName,
     if (documents.length === 0 || !checkpoint) return;
     const pushedUpTo = pushes ? await checkpointOf(ctx.store, 'push', collection) : Infinity;
     const written = await ctx.store.documents.write(async (tx) => {
+      if (collection === 'events') {
+        const events = documents.filter((doc) => !doc._deleted).map((doc) => fromWire(doc).data as unknown as DossierEvent);
+        const taken = await takeInParentEvents(tx, ctx.agencyIds, events, new Date((ctx.now ?? Date.now)()));
+        for (const [at, seq] of taken.echoes) ctx.echoes.set(at, seq);
+        if (taken.written > taken.echoes.size) ctx.bus.publish('dossiers');
+        return taken.written;
+      }
       const locals = await tx.lock(collection, documents.map((doc) => String(doc.id)));
       let count = 0;
       for (const doc of documents) {
         const { data, deleted } = fromWire(doc);
         const local = locals.get(String(data.id));
         if (local && sameDocument({ data, deleted }, local)) continue;
-        // Not pushed yet: the next push meets the parent's version as a conflict and merges it.
-        if (local && local.seq > pushedUpTo && ctx.echoes.get(`${collection}/${local.id}`) !== local.seq) continue;
+        if (collection === 'dossiers' && local && !parentHoldsMore(data, local)) continue;
+        // Not pushed yet: the next push meets the parent's version as a conflict and keeps this one.
+        if (collection !== 'dossiers' && local && local.seq > pushedUpTo && ctx.echoes.get(`${collection}/${local.id}`) !== local.seq) continue;
         const seq = await tx.put(collection, { id: String(data.id), data, deleted, ...scopeColumns(collection, data) });
         ctx.echoes.set(`${collection}/${String(data.id)}`, seq);
         count++;

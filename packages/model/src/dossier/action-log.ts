@@ -18,6 +18,11 @@ export function headOf(dossier: Pick<Dossier, 'heads'>, deviceId: string): numbe
   return dossier.heads?.find((h) => h.deviceId === deviceId)?.seq ?? 0;
 }
 
+/** True when `dossier` took in every action `other` took in: each device's head at least as far. */
+export function holdsEvery(dossier: Pick<Dossier, 'heads'>, other: Pick<Dossier, 'heads'>): boolean {
+  return (other.heads ?? []).every((h) => headOf(dossier, h.deviceId) >= h.seq);
+}
+
 /** The dossier with `event` taken in: its device's head moved to it. */
 export function takeIn<T extends Dossier>(dossier: T, event: Pick<DossierEvent, 'deviceId' | 'deviceSeq'>): T {
   const heads = (dossier.heads ?? []).filter((h) => h.deviceId !== event.deviceId);
