@@ -59,6 +59,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const first = await attempt(path, init, await options.getAccessToken());
     if (first.status !== 401) return first;
+    // The refused answer's body is not read; a failed cancel only leaves it to the garbage collector.
     await first.body?.cancel().catch(() => undefined);
     const fresh = await options.getAccessToken({ refresh: true });
     if (fresh === null) throw new UnauthorizedError();

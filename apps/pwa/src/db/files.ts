@@ -165,8 +165,9 @@ export async function readBytes(
   const entry: BlobEntry = {
     sha256: meta.sha256, name: meta.name, mime: meta.mime, size: bytes.length, state: 'cached', error: null, createdAt: Date.now(),
   };
-  await storeBlob(db, entry, blob).catch(() => undefined);
-  void trimFileCache(db).catch(() => undefined);
+  // The cache is a convenience: a full or closed IndexedDB costs a download next time, never the file shown now.
+  await storeBlob(db, entry, blob).catch((error: unknown) => console.warn('file cache: not stored', error));
+  void trimFileCache(db).catch((error: unknown) => console.warn('file cache: not trimmed', error));
   return blob;
 }
 

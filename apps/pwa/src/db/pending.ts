@@ -30,7 +30,8 @@ export function trackPending<T, C>(collection: RxCollection<T>, replication: RxR
 
   /** Queues a recheck; `ids` is read when the recheck runs, after those queued before it. */
   function check(ids: () => Iterable<string>): void {
-    queue = queue.then(() => recheck([...new Set(ids())])).catch(() => undefined);
+    // A failed recheck is reported and the queue goes on: the next change rechecks the same ids.
+    queue = queue.then(() => recheck([...new Set(ids())])).catch((error: unknown) => console.warn('pending count: recheck failed', error));
   }
 
   async function recheck(ids: string[]): Promise<void> {

@@ -22,7 +22,8 @@ export function registerServiceWorker(): void {
   // Look for a new version when the page comes back to the front, when the network returns, and
   // every hour on desk PCs that stay open all day.
   const check = () => {
-    if (navigator.onLine) void workbox?.update().catch(() => undefined);
+    // Offline or the server away: the next check (visible again, online, hourly) tries again.
+    if (navigator.onLine) void workbox?.update().catch((error: unknown) => console.warn('update check failed', error));
   };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();

@@ -63,10 +63,11 @@ export function createBlobFiles(root: string): BlobFiles {
           out.end(() => resolve());
         });
       } catch (error) {
-        await reader.cancel().catch(() => {});
+        // Cleaning up after `error`, which is what is thrown: a failed cancel or close adds nothing to it.
+        await reader.cancel().catch(() => undefined);
         out.destroy();
         // The file may still be opening: wait until it is closed, or rm could run first.
-        await finished(out).catch(() => {});
+        await finished(out).catch(() => undefined);
         await rm(tempPath, { force: true });
         throw error;
       }

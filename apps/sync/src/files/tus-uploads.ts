@@ -81,6 +81,7 @@ export function createTusServer(deps: TusDeps): Server {
       if (error instanceof BlobTooLargeError) throw refuse(413, 'file_too_large', 'Tệp vượt quá dung lượng cho phép');
       throw error;
     } finally {
+      // The blob is stored (or refused) already; a leftover upload part is swept when it expires.
       await datastore.remove(upload.id).catch(() => undefined);
     }
     const actual = sniffMime(blob.head);
@@ -109,6 +110,7 @@ export function createTusServer(deps: TusDeps): Server {
     async onIncomingRequest(req, uploadId) {
       const user = await userOf(req);
       if (req.method === 'POST' || req.method === 'OPTIONS' || !uploadId) return;
+      // An unknown or expired upload id reads as no upload: answered 404 below, like someone else's.
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (upload?.metadata?.owner !== user.id) throw refuse(404, 'upload_not_found', 'Không tìm thấy phiên tải lên');
     },

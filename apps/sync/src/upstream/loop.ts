@@ -69,7 +69,8 @@ export function startUpstream(options: UpstreamOptions): Upstream {
   function schedule(ms: number): void {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void syncNow().catch(() => {}), ms);
+    // A failed pass is logged and counted in `status` by syncNow itself; the next one is scheduled there.
+    timer = setTimeout(() => void syncNow().catch(() => undefined), ms);
   }
 
   function syncNow(): Promise<PassResult> {

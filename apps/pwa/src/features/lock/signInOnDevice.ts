@@ -59,7 +59,8 @@ async function signIn(input: SignInInput): Promise<Session> {
   }
   // First sign-in here, or the password was changed elsewhere: a new key and a fresh local copy.
   if (entry) await wipeUserData(entry.user);
-  await removeLegacyDatabase(session.user.id).catch(() => undefined);
+  // An older copy left behind holds nothing readable without its key; a failed removal only costs space.
+  await removeLegacyDatabase(session.user.id).catch((error: unknown) => console.warn('old local copy not removed', error));
   const created = await createKeyEntry(localStorage, { user: session.user, password: input.password, shared: input.shared });
   setUnlocked({ userId: session.user.id, key: created.key });
   return session;
