@@ -86,6 +86,20 @@ async function pull(d: SimDevice, id: string): Promise<void> {
   if (d.online) d.pulled = await pullOne(t, d.token, 'dossiers', id);
 }
 
+/**
+ * Where the devices start: at the desk, or already at the specialist's step, where every officer
+ * has moves and two of them can make conflicting ones from the same view.
+ */
+async function startAt(start: 'submitted' | 'processing'): Promise<Doc> {
+  const submitted = await submitNew(t, people.citizen);
+  if (start === 'submitted') return submitted;
+  const [token, user] = people.desk;
+  const setup = testDevice(t);
+  await setup.act(token, user, submitted, { type: 'receive', dueAt: dueIn() });
+  await setup.act(token, user, await pullOne(t, token, 'dossiers', submitted.id), { type: 'startProcessing', stepIndex: 1 });
+  return pullOne(t, token, 'dossiers', submitted.id);
+}
+
 const step = fc.record({
   device: fc.nat({ max: 2 }),
   kind: fc.constantFrom('act', 'act', 'act', 'push', 'retry', 'pull', 'partition', 'heal'),
@@ -97,9 +111,9 @@ describe('three devices, random interleavings, partitions and retries', () => {
     let runs = 0;
     const outcomes = { applied: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 30 }), async (steps) => {
+      fc.asyncProperty(fc.constantFrom('submitted' as const, 'processing' as const, 'processing' as const), fc.array(step, { minLength: 5, maxLength: 30 }), async (start, steps) => {
         runs++;
-        const submitted = await submitNew(t, people.citizen);
+        const submitted = await startAt(start);
         const devices: SimDevice[] = WHO.map((who) => ({
           who, device: testDevice(t), token: people[who][0], user: people[who][1], online: true, pulled: submitted, events: [],
         }));

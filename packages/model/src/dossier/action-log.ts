@@ -44,11 +44,15 @@ export function listRefusal(dossier: Dossier, event: DossierEvent, reason: strin
   return { ...dossier, conflicts };
 }
 
-/** `deviceId`'s own actions on `dossier` that the server has not taken in, in chain order. */
+/**
+ * `deviceId`'s own actions that `dossier` does not hold yet, in chain order: unanswered ones, and
+ * applied ones when the projection is older than their application (a pull that was on its way
+ * while the server answered the push). A refused action is never shown as done.
+ */
 export function pendingActions(dossier: Pick<Dossier, 'heads'>, events: readonly DossierEvent[], deviceId: string): DossierEvent[] {
   const head = headOf(dossier, deviceId);
   return events
-    .filter((e) => e.deviceId === deviceId && e.deviceSeq > head && e.action !== undefined && e.outcome === undefined)
+    .filter((e) => e.deviceId === deviceId && e.deviceSeq > head && e.action !== undefined && e.outcome?.status !== 'refused')
     .sort((a, b) => a.deviceSeq - b.deviceSeq);
 }
 

@@ -164,4 +164,14 @@ describe('the action log', () => {
     const later = takeIn(withPending(am, server, pending), { deviceId: 'dev-1', deviceSeq: 4 });
     expect(pendingActions(later, events, 'dev-1')).toEqual([]);
   });
+
+  it('keeps showing an applied action over a projection pulled before it was applied, and never a refused one', () => {
+    const before = takeIn(withContent(am, draft({ status: 1 })), { deviceId: 'dev-1', deviceSeq: 3 });
+    const receive: WireAction = { type: 'receive', dueAt: '2026-03-03T10:00:00.000Z' };
+    const outcome = (status: 'applied' | 'refused') => ({ status, reason: '', code: '', fromStatus: 1, toStatus: 2, at: '2026-03-02T10:00:00.000Z' });
+    const applied = { ...chained({ id: 'applied' }, 4, receive), outcome: outcome('applied') };
+    expect(withPending(am, before, pendingActions(before, [applied], 'dev-1')).status).toBe(2);
+    const refused = { ...chained({ id: 'refused' }, 4, receive), outcome: outcome('refused') };
+    expect(pendingActions(before, [refused], 'dev-1')).toEqual([]);
+  });
 });

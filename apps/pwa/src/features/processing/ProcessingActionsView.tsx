@@ -4,6 +4,7 @@
  * "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Dừng xử lý". Props only; the page runs them.
  */
 import { For, Match, Show, Switch, createSignal } from 'solid-js';
+import { StaleFormNotice } from '../../ui/StaleFormNotice.tsx';
 import { FileField, RadioField, SelectField, TextField } from './FormFields.tsx';
 
 export type ProcessingKind = 'forward' | 'back' | 'result' | 'approve' | 'return' | 'withdraw' | 'apology' | 'stop';
@@ -51,7 +52,7 @@ export function ProcessingActionsView(props: ProcessingActionsViewProps) {
   };
   const Buttons = (p: { kind: ProcessingKind; submit: string }) => (
     <div class="actions">
-      <button type="submit" class={`button ${BUTTONS[p.kind].tone}`} disabled={props.busy}>
+      <button type="submit" class={`button ${BUTTONS[p.kind].tone}`} disabled={props.busy || !props.available[p.kind]}>
         {p.submit}
       </button>
       <button type="button" class="button" onClick={() => setOpen(null)}>
@@ -59,10 +60,13 @@ export function ProcessingActionsView(props: ProcessingActionsViewProps) {
       </button>
     </div>
   );
-  const form = (kind: ProcessingKind, title: string, body: () => unknown, submitLabel: string) => (
-    <Match when={open() === kind && props.available[kind]}>
+  // An open form stays as typed while the dossier changes under it: only its officer closes it. So
+  // nothing reactive is read in the arguments (Switch would make the forms anew when it changed).
+  const form = (kind: ProcessingKind, title: () => string, body: () => unknown, submitLabel: string) => (
+    <Match when={open() === kind}>
       <form id={`form-${kind}`} class="subform" novalidate onSubmit={submit(kind)} aria-labelledby={`form-${kind}-title`}>
-        <h2 id={`form-${kind}-title`}>{title}</h2>
+        <h2 id={`form-${kind}-title`}>{title()}</h2>
+        <StaleFormNotice when={!props.available[kind]} />
         {body() as never}
         <Buttons kind={kind} submit={submitLabel} />
       </form>
@@ -70,7 +74,7 @@ export function ProcessingActionsView(props: ProcessingActionsViewProps) {
   );
 
   return (
-    <Show when={kinds().length > 0 || props.outcome}>
+    <Show when={kinds().length > 0 || props.outcome || open()}>
       <section class="panel actions-panel" aria-label="Xử lý hồ sơ theo quy trình">
         <Show when={props.outcome && (props.outcome.kind === 'ok' || !props.outcome.field)}>
           <p class={`alert ${props.outcome!.kind === 'ok' ? 'ok' : 'error'}`} role={props.outcome!.kind === 'ok' ? 'status' : 'alert'}>
@@ -95,13 +99,13 @@ export function ProcessingActionsView(props: ProcessingActionsViewProps) {
           </div>
         </Show>
         <Switch>
-          {form('forward', `Chuyển bước: ${props.nextStepName ?? ''}`, () => (
+          {form('forward', () => `Chuyển bước: ${props.nextStepName ?? ''}`, () => (
             <>
               <TextField id="forward-text" name="text" label="Ý kiến xử lý" multiline required error={error('text')} />
               <FileField id="forward-files" name="files" label="Tệp đính kèm (không bắt buộc)" multiple error={error('files')} />
             </>
           ), 'Chuyển bước')}
-          {form('back', 'Trả lại bước trước', () => (
+          {form('back', () => 'Trả lại bước trước', () => (
             <>
               <SelectField
                 id="back-step"
@@ -114,29 +118,29 @@ export function ProcessingActionsView(props: ProcessingActionsViewProps) {
               <FileField id="back-files" name="files" label="Tệp đính kèm (không bắt buộc)" multiple error={error('files')} />
             </>
           ), 'Trả lại')}
-          {form('result', 'Tải lên kết quả giải quyết', () => (
+          {form('result', () => 'Tải lên kết quả giải quyết', () => (
             <>
               <TextField id="result-name" name="name" label="Tên kết quả" value={props.resultName} required error={error('name')} />
               <TextField id="result-number" name="number" label="Số, ký hiệu (nếu có)" />
               <FileField id="result-files" name="files" label="Tệp kết quả" required error={error('files')} />
             </>
           ), 'Lưu kết quả')}
-          {form('approve', 'Phê duyệt kết quả', () => (
+          {form('approve', () => 'Phê duyệt kết quả', () => (
             <TextField id="approve-text" name="text" label="Ý kiến phê duyệt (không bắt buộc)" multiline error={error('text')} />
           ), 'Phê duyệt')}
-          {form('return', 'Trả kết quả cho công dân', () => (
+          {form('return', () => 'Trả kết quả cho công dân', () => (
             <RadioField id="return-method" name="method" label="Hình thức trả kết quả" options={RETURN_METHODS} value={props.returnMethod} />
           ), 'Xác nhận đã trả kết quả')}
-          {form('withdraw', 'Xác nhận rút hồ sơ', () => (
+          {form('withdraw', () => 'Xác nhận rút hồ sơ', () => (
             <TextField id="withdraw-text" name="text" label="Ý kiến (không bắt buộc)" multiline />
           ), 'Xác nhận rút hồ sơ')}
-          {form('apology', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', () => (
+          {form('apology', () => 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', () => (
             <>
               <TextField id="apology-text" name="text" label="Lý do chậm trả kết quả" multiline required error={error('text')} />
               <TextField id="apology-date" name="date" type="date" label="Ngày hẹn trả mới" required error={error('date')} />
             </>
           ), 'Lưu phiếu xin lỗi')}
-          {form('stop', 'Dừng xử lý hồ sơ', () => (
+          {form('stop', () => 'Dừng xử lý hồ sơ', () => (
             <TextField id="stop-text" name="text" label="Lý do dừng xử lý" multiline required error={error('text')} />
           ), 'Xác nhận dừng xử lý')}
         </Switch>

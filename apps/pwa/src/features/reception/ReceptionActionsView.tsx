@@ -1,5 +1,6 @@
 import { For, Match, Show, Switch, createSignal } from 'solid-js';
 import { parseItems } from './createReceptionActions.ts';
+import { StaleFormNotice } from '../../ui/StaleFormNotice.tsx';
 
 export type ActionOutcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string; field: string | null };
 
@@ -29,7 +30,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
   const anything = () => props.canReceive || props.canAcceptSupplement || props.canReject || props.canRequestSupplement;
 
   return (
-    <Show when={anything() || props.outcome}>
+    <Show when={anything() || props.outcome || open()}>
       <section class="panel actions-panel" aria-label="Xử lý hồ sơ">
         <Show when={props.outcome && (props.outcome.kind === 'ok' || !props.outcome.field)}>
           <p class={`alert ${props.outcome!.kind === 'ok' ? 'ok' : 'error'}`} role={props.outcome!.kind === 'ok' ? 'status' : 'alert'}>
@@ -74,7 +75,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
         </Show>
 
         <Switch>
-          <Match when={open() === 'reject' && props.canReject}>
+          <Match when={open() === 'reject'}>
             <form
               id="reject-form"
               class="subform"
@@ -86,9 +87,10 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
               }}
             >
               <h2>Từ chối tiếp nhận hồ sơ</h2>
+              <StaleFormNotice when={!props.canReject} />
               <ReasonField id="reject-reason" label="Lý do từ chối" error={error('reason')} />
               <div class="actions">
-                <button type="submit" class="button danger" disabled={props.busy}>
+                <button type="submit" class="button danger" disabled={props.busy || !props.canReject}>
                   Xác nhận từ chối
                 </button>
                 <button type="button" class="button" onClick={() => setOpen(null)}>
@@ -97,7 +99,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
               </div>
             </form>
           </Match>
-          <Match when={open() === 'supplement' && props.canRequestSupplement}>
+          <Match when={open() === 'supplement'}>
             <form
               id="supplement-form"
               class="subform"
@@ -114,6 +116,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
               }}
             >
               <h2>Yêu cầu bổ sung hồ sơ</h2>
+              <StaleFormNotice when={!props.canRequestSupplement} />
               <ReasonField id="supplement-reason" label="Lý do yêu cầu bổ sung" error={error('reason')} />
               <fieldset class="checks" aria-describedby={error('items') ? 'supplement-items-error' : undefined}>
                 <legend>Giấy tờ cần bổ sung</legend>
@@ -143,7 +146,7 @@ export function ReceptionActionsView(props: ReceptionActionsViewProps) {
                 </Show>
               </fieldset>
               <div class="actions">
-                <button type="submit" class="button primary" disabled={props.busy}>
+                <button type="submit" class="button primary" disabled={props.busy || !props.canRequestSupplement}>
                   Gửi yêu cầu bổ sung
                 </button>
                 <button type="button" class="button" onClick={() => setOpen(null)}>
