@@ -224,7 +224,7 @@ export async function runScenario(steps: Step[], seed: number, options: Scenario
     };
   } finally {
     const opened = await Promise.allSettled(starting);
-    await Promise.all(opened.map((host) => (host.status === 'fulfilled' ? host.value.close() : undefined)));
+    await Promise.all(opened.map((host) => (host.status === 'fulfilled' ? host.value.close() : Promise.resolve())));
     await country?.close();
     await rm(root, { recursive: true, force: true });
   }

@@ -3,10 +3,9 @@
  * certified by the province CA, kept in IndexedDB with the CA as trust anchor; a citizen then signs
  * files offline ("Tải tệp và ký số") and `pdfsig` accepts what reached the server.
  */
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 import { pdfProof, signedPdfsIn } from './pdf-proof.ts';
 

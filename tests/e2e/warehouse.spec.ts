@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { tinyPdf } from './fixtures/files.ts';
 import { signIn, useServerAndBrowser, waitForServiceWorker, waitForSynced } from './helpers.ts';
 
@@ -126,7 +126,7 @@ describe('the electronic warehouse: digitize at the desk, reuse when submitting'
     expect(kb).toBeLessThan(300);
     await desk.setOffline(false);
     await waitForSynced(deskPage, 90_000).catch(async (error: unknown) => {
-      throw new Error(`${String(error)}\nStatus: ${await deskPage.locator('.status-bar, [role=status]').allInnerTexts()}`);
+      throw new Error(`${String(error)}\nStatus: ${(await deskPage.locator('.status-bar, [role=status]').allInnerTexts()).join(',')}`);
     });
 
     // The citizen finds both documents in "Kho dữ liệu của tôi", then reuses one in a new dossier.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionUser } from '@motcua/model';
 import { startServer as startSyncServer } from '../../apps/sync/src/server.ts';
-import { freshPostgresUrl, postgresAvailable, PG_TEST_URL, TEST_DATABASES, type TestDatabase } from '../../apps/sync/src/store/test-databases.ts';
+import { freshPostgresUrl, postgresAvailable, TEST_DATABASES, type TestDatabase } from '../../apps/sync/src/store/test-databases.ts';
 
 export type TestStorage = TestDatabase;
 
@@ -18,7 +18,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export { postgresAvailable, PG_TEST_URL, TEST_DATABASES };
+export { postgresAvailable, TEST_DATABASES };
 
 /** Starts the sync server with demo data on `storage`; `close()` stops it and removes its data. */
 export async function startServer({ storage }: { storage: TestStorage }): Promise<TestServer> {

@@ -53,6 +53,7 @@ export type MotcuaDatabase = RxDatabase<MotcuaCollections>;
 
 export interface CreateDatabaseOptions {
   /** An RxDB storage: `getRxStorageDexie()` in the browser, `getRxStorageMemory()` in tests. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types a storage for any document as RxStorage<any, any>
   storage: RxStorage<any, any>;
   /** Database name; one per signed-in user on a device, e.g. `motcua-062099000123`. */
   name: string;

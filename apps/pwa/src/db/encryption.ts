@@ -45,6 +45,7 @@ export function withEncryption<T>(schema: RxJsonSchema<T>, fields: readonly stri
 }
 
 /** Wraps a storage so that encrypted fields and attachments are written as ciphertext. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types a storage for any document as RxStorage<any, any>
 export function encryptingStorage(storage: RxStorage<any, any>): RxStorage<any, any> {
   return wrappedKeyEncryptionCryptoJsStorage({ storage });
 }

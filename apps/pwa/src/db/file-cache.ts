@@ -9,23 +9,11 @@ import type { MotcuaDatabase } from './database.ts';
 /** Default budget for file bytes on one device. */
 export const DEFAULT_FILE_CACHE_BYTES = 200 * 1024 * 1024;
 
-const budgets = new WeakMap<MotcuaDatabase, number>();
-
-/** Sets this device's budget (e.g. from a setting; a tablet with little storage lowers it). */
-export function setFileCacheBudget(db: MotcuaDatabase, bytes: number): void {
-  budgets.set(db, bytes);
-}
-
-/** The budget in force for `db`. */
-export function fileCacheBudget(db: MotcuaDatabase): number {
-  return budgets.get(db) ?? DEFAULT_FILE_CACHE_BYTES;
-}
-
 /**
  * Drops the oldest server-held copies until the device's bytes fit the budget; returns the
  * hashes dropped. They are downloaded again on demand.
  */
-export async function trimFileCache(db: MotcuaDatabase, budget = fileCacheBudget(db)): Promise<string[]> {
+export async function trimFileCache(db: MotcuaDatabase, budget = DEFAULT_FILE_CACHE_BYTES): Promise<string[]> {
   const all = await db.blobs.find().exec();
   let total = all.reduce((sum, b) => sum + b.size, 0);
   const dropped: string[] = [];

@@ -20,7 +20,7 @@ export function migrationStrategies(ownerKey: OwnerKey): Record<LocalCollectionN
     agencies: {},
     procedures: {},
     dossiers: {
-      1: (doc) => ({ ...DOSSIER_V1_FIELDS, ...doc }),
+      1: (doc: Record<string, unknown>) => ({ ...DOSSIER_V1_FIELDS, ...doc }),
       // `content` (the Automerge document) is seeded deterministically at the dossier's next write or
       // merge, on whichever replica comes first, so migrating needs no Automerge here.
       2: same,
@@ -31,7 +31,7 @@ export function migrationStrategies(ownerKey: OwnerKey): Record<LocalCollectionN
     },
     // `action` and the server's `outcome`: absent on events from before actions were the write path.
     events: { 1: same, 2: same },
-    warehouse: { 1: async (doc) => ({ ...doc, ownerKey: await ownerKey(doc.ownerCccd) }) },
+    warehouse: { 1: async (doc: { ownerCccd: string }) => ({ ...doc, ownerKey: await ownerKey(doc.ownerCccd) }) },
     files: { 1: same },
     blobs: {},
   };

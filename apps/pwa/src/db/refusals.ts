@@ -12,8 +12,8 @@ const MAX_KEPT = 50;
 
 export interface RefusalLog {
   readonly refused$: Observable<PushRefusal[]>;
-  add(refusal: PushRefusal): void;
-  clear(): void;
+  add: (refusal: PushRefusal) => void;
+  clear: () => void;
   stop(): void;
 }
 

@@ -21,6 +21,7 @@ export function enableDevMode(): void {
 }
 
 /** The storages every database suite runs against: memory, and Dexie on a fresh fake IndexedDB. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxDB types a storage for any document as RxStorage<any, any>
 export const testStorages: { name: string; create: () => RxStorage<any, any> }[] = [
   { name: 'memory', create: () => getRxStorageMemory() },
   { name: 'dexie', create: () => getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) },
@@ -110,12 +111,14 @@ export async function rawDump(idb: IDBFactory): Promise<string> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = idb.open(info.name!);
       request.onsuccess = () => resolve(request.result);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- IndexedDB sets `error` (a DOMException) before it fires `error`
       request.onerror = () => reject(request.error);
     });
     for (const storeName of Array.from(db.objectStoreNames)) {
       const values = await new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
         request.onsuccess = () => resolve(request.result);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- IndexedDB sets `error` (a DOMException) before it fires `error`
         request.onerror = () => reject(request.error);
       });
       for (const value of values) parts.push(await stringify(value));

@@ -32,7 +32,7 @@ export function createQuery<T, R>(
     if (!observable) return;
     const subscription = observable.subscribe({
       next: (v) => setValue(() => (map ? map(v) : (v as unknown as R))),
-      error: (e) => setError(() => e),
+      error: (e: unknown) => setError(() => e),
     });
     onCleanup(() => subscription.unsubscribe());
   });

@@ -10,7 +10,7 @@ export interface TaskRunner {
   message: Accessor<TaskMessage | null>;
   setMessage: Setter<TaskMessage | null>;
   /** Runs one user action: busy while it runs, its error shown as the message. */
-  run(task: () => Promise<void>): Promise<void>;
+  run: (task: () => Promise<void>) => Promise<void>;
 }
 
 /** The busy flag and message of a screen whose buttons start asynchronous actions. */

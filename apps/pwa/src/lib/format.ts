@@ -30,12 +30,6 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   return `${formatDate(value)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** `HH:mm` in Vietnam time. */
-export function formatTime(value: string | number | Date): string {
-  const d = vnParts(value);
-  return d ? `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : '—';
-}
-
 /** Groups thousands with dots, the Vietnamese way: 200000 → "200.000". */
 export function groupThousands(n: number): string {
   const [int, frac] = Math.abs(n).toString().split('.');

@@ -36,6 +36,7 @@ export function checkRegistration(input: Registration): void {
     throw unprocessable(code, message);
   };
   const name = input.fullName.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what a name may not hold
   if (name.length < 2 || name.length > 100 || /[<>{}\u0000-\u001f]/.test(name)) invalid('invalid_name', 'Họ và tên không hợp lệ');
   if (!DATE.test(input.birthDate) || Number.isNaN(Date.parse(input.birthDate)) || Date.parse(input.birthDate) > Date.now()) {
     invalid('invalid_birth_date', 'Ngày sinh không hợp lệ (YYYY-MM-DD)');

@@ -25,6 +25,7 @@ export function fileNameFromHeader(header: string | undefined): string {
       name = header;
     }
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what a file name may not hold
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, 255);
   return cleaned || 'tep';
 }

@@ -63,10 +63,12 @@ export function createTusServer(deps: TusDeps): Server {
 
   async function userOf(req: Request): Promise<SessionUser> {
     const token = bearerToken(req.headers.get('authorization') ?? undefined);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
     if (!token) throw refuse(401, 'missing_token', 'Cần đăng nhập (thiếu mã truy cập)');
     try {
       return await deps.tokens.check(token);
     } catch {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
       throw refuse(401, 'invalid_token', 'Phiên đăng nhập đã hết hạn');
     }
   }
@@ -78,6 +80,7 @@ export function createTusServer(deps: TusDeps): Server {
     try {
       blob = await deps.files.receive(Readable.toWeb(datastore.read(upload.id)) as ReadableStream<Uint8Array>, deps.maxBytes);
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
       if (error instanceof BlobTooLargeError) throw refuse(413, 'file_too_large', 'Tệp vượt quá dung lượng cho phép');
       throw error;
     } finally {
@@ -87,6 +90,7 @@ export function createTusServer(deps: TusDeps): Server {
     const actual = sniffMime(blob.head);
     if (blob.size === 0 || actual !== declared) {
       await deps.files.discard(blob);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
       throw refuse(415, 'unsupported_type', `Nội dung tệp không phải ${declared}${actual ? ` (là ${actual})` : ''}`);
     }
     await deps.files.commit(blob);
@@ -112,10 +116,12 @@ export function createTusServer(deps: TusDeps): Server {
       if (req.method === 'POST' || req.method === 'OPTIONS' || !uploadId) return;
       // An unknown or expired upload id reads as no upload: answered 404 below, like someone else's.
       const upload = await datastore.getUpload(uploadId).catch(() => null);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
       if (upload?.metadata?.owner !== user.id) throw refuse(404, 'upload_not_found', 'Không tìm thấy phiên tải lên');
     },
     async onUploadCreate(req, upload) {
       const user = await userOf(req);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- @tus/server answers a thrown `{ status_code, body }` with that response
       if (!isAcceptedMime(upload.metadata?.filetype ?? '')) throw refuse(415, 'unsupported_type', 'Chỉ nhận tệp PDF, JPEG hoặc PNG');
       return { metadata: { ...upload.metadata, owner: user.id } };
     },

@@ -35,6 +35,7 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Sync
   const client = wrap(db);
   const driver: SqlDriver = {
     kind: 'pglite',
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- `wrap` returns a plain object whose `query` uses no `this`
     query: client.query,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     async listen(channel, onPayload) {

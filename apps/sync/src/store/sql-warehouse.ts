@@ -18,7 +18,7 @@ interface Row {
 const toDoc = (row: Row): StoredDocument => ({
   collection: row.collection as CollectionName,
   id: row.id,
-  data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+  data: typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data,
   deleted: row.deleted,
   seq: Number(row.seq),
 });

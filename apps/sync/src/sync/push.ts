@@ -20,8 +20,6 @@ import { assertValid } from './validate.ts';
 import { appOutdated, applyEventPush } from './apply-actions.ts';
 import { applyTierRelay } from './tier-relay.ts';
 
-type Data = Record<string, unknown>;
-
 export interface PushContext {
   store: SyncStore;
   bus: ChangeBus;

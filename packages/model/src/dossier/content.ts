@@ -18,6 +18,7 @@ import type { Dossier } from '../schemas/dossier.schema.ts';
 import { decodeBase64, joinChanges } from './content-bytes.ts';
 
 /** The part of the Automerge API this module uses (`typeof import('@automerge/automerge')` fits). */
+/* eslint-disable @typescript-eslint/no-explicit-any -- an Automerge document is opaque here: the engine's own generic `Doc<T>` must fit */
 export interface ContentEngine {
   init(options?: { actor?: string }): unknown;
   load(data: Uint8Array, options?: { actor?: string }): unknown;
@@ -30,6 +31,7 @@ export interface ContentEngine {
   loadIncremental(doc: any, data: Uint8Array): unknown;
   ImmutableString: new (value: string) => unknown;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The dossier fields the content document holds. */
 export const CONTENT_FIELDS = ['applicant', 'summary', 'components', 'returnMethod', 'notify'] as const;

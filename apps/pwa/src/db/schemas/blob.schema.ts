@@ -27,6 +27,7 @@ const blobSchemaLiteral = {
   attachments: {},
 } as const;
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is read: RxDB derives the row type from a typed schema value
 const typedBlobSchema = toTypedRxJsonSchema(blobSchemaLiteral);
 
 /** A row of the local `blobs` collection. */

@@ -60,6 +60,7 @@ export function CitizenActions(props: { dossier: Dossier }) {
           <fieldset class="checks">
             <legend>Bạn có hài lòng với việc giải quyết hồ sơ này không?</legend>
             <div class="rating-scale">
+              {/* eslint-disable-next-line solid/prefer-for -- a constant list, rendered once */}
               {LEVELS.map((level) => (
                 <div class="check">
                   <input type="radio" id={`rate-${level}`} name="level" value={level} />

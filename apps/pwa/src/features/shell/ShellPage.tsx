@@ -86,7 +86,7 @@ function OpenShell(props: {
 
   return (
     <Switch>
-      <Match when={opened.error}>
+      <Match when={opened.error as unknown}>
         <main id="main" class="page narrow">
           <h1>Không mở được dữ liệu trên máy</h1>
           <p class="alert error" role="alert">

@@ -34,6 +34,7 @@ const SETTINGS = 'settings';
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- IndexedDB sets `error` (a DOMException) before it fires `error`
     req.onerror = () => reject(req.error);
   });
 }

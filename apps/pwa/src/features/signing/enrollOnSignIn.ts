@@ -1,21 +1,14 @@
 /**
  * Enrollment after sign-in, in the background: when online, the device gets (or renews) its
- * certificate; offline, it tries again when the network comes back. Failures are kept for the
- * signing screens to explain, never thrown at the shell.
+ * certificate; offline, it tries again when the network comes back. Failures are never thrown at
+ * the shell: signing explains `not_enrolled` when it is asked for.
  */
 import type { SessionUser } from '@motcua/model';
 import type { AuthClient } from '../../lib/auth.ts';
 import { deviceKeystore } from './deviceSigningContext.ts';
 import { enrollDevice } from './enrollDevice.ts';
-import type { SigningError } from './signingError.ts';
 
-let lastError: SigningError | Error | null = null;
 let running: Promise<void> | undefined;
-
-/** The last enrollment failure of this page, if any. */
-export function lastEnrollmentError(): SigningError | Error | null {
-  return lastError;
-}
 
 /**
  * Starts enrollment for `user` now if online, else at the next `online` event; a failure for
@@ -26,11 +19,8 @@ export function enrollWhenOnline(user: SessionUser, auth: Pick<AuthClient, 'getA
   const attempt = (): Promise<void> => {
     const task = () =>
       enrollDevice({ userId: user.id, keystore: deviceKeystore(), baseUrl: location.origin, getAccessToken: () => auth.getAccessToken() }).then(
-        () => {
-          lastError = null;
-        },
+        () => undefined,
         (error: unknown) => {
-          lastError = error instanceof Error ? error : new Error(String(error));
           if ((error as { code?: string }).code === 'offline') retryWhenOnline();
         },
       );

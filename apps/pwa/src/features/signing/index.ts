@@ -1,6 +1,6 @@
 /**
- * Device signing, loaded on demand: sign a PDF with the signed-in person's certified key, verify
- * the signatures of any PDF, and the views that show them.
+ * Device signing, loaded on demand: sign a PDF with the signed-in person's certified key and verify
+ * the signatures of any PDF. Its views (`PdfSignatureStatus`…) are imported from their own files.
  *
  * @example
  * const { signPdfOnDevice } = await import('../signing/index.ts');
@@ -15,12 +15,6 @@ import { auth, session } from '../../lib/session.ts';
 import type { StampInfo } from './stampLines.ts';
 
 export type { SignatureReport, StampInfo };
-export { SigningError } from './signingError.ts';
-export type { SigningErrorCode } from './signingError.ts';
-export { SignatureStatusView } from './SignatureStatusView.tsx';
-export { SignatureHistoryDialog } from './SignatureHistoryDialog.tsx';
-export { PdfSignatureStatus } from './PdfSignatureStatus.tsx';
-export { enrollWhenOnline, lastEnrollmentError } from './enrollOnSignIn.ts';
 
 /**
  * Signs a PDF on this device for the signed-in person (works offline once enrolled): a stamp at
