@@ -8,6 +8,8 @@ export type { Agency } from './schemas/agency.schema.ts';
 export { agenciesUnder } from './agencies/tree.ts';
 export { agencyWriteRefusal, procedureWriteRefusal } from './policy/catalog-policy.ts';
 export type { CatalogWriter } from './policy/catalog-policy.ts';
+export { checkWriteFields, WRITE_POLICY, writeRuleOf } from './policy/write-policy.ts';
+export type { DocumentCollection, WriteCondition, Writer, WriteRule } from './policy/write-policy.ts';
 export { procedureSchema } from './schemas/procedure.schema.ts';
 export type { Procedure, ProcedureComponent, ProcedureFee, WorkflowStep } from './schemas/procedure.schema.ts';
 export { dossierSchema, DOSSIER_V1_FIELDS } from './schemas/dossier.schema.ts';

@@ -107,7 +107,7 @@ describe('files documents cannot claim someone else’s bytes', () => {
   it('refuses a files document that names someone else as the uploader', async () => {
     const forged = await push(t, binh, 'files', create(fileDoc('steal-2', anBytes, BINH, 'u-motcua.dakla')));
     expect(forged.status).toBe(403);
-    expect(await errorCode(forged)).toBe('file_claim_refused');
+    expect(await errorCode(forged)).toBe('writer_mismatch');
   });
 
   it('does not let a document written before the bytes existed vouch for them later', async () => {

@@ -7,15 +7,13 @@
  */
 import type { CollectionName, SessionUser } from '@motcua/model';
 import { forbidden } from '../errors.ts';
-import { checkFileClaims } from '../files/file-access.ts';
 import type { StoredDocument, SyncStore } from '../store/types.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
 import { claimRelayedCode } from '../upstream/relayed-code.ts';
-import { checkRowAlone, checkRowChange, pushedCode } from './push-rules.ts';
-import { CATALOG, inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
-import { catalogWriterOf, checkCatalogWrite } from './catalog-write.ts';
+import { checkWriteFields, checkWrites, pushedCode, writeChecksFor } from './push-rules.ts';
+import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
 import { appOutdated, applyEventPush } from './apply-actions.ts';
 import { applyTierRelay } from './tier-relay.ts';
@@ -51,8 +49,8 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
     return { id: next.data.id as string, next, assumed, index };
   });
   if (prepared.length === 0) return [];
-  const catalogWriter = CATALOG.has(collection) && !isTierAccount(user) ? await catalogWriterOf(store, user) : null;
-  if (collection === 'files') await checkFileClaims(store, user, prepared.map((row) => ({ id: row.id, ...row.next })));
+  const checks = await writeChecksFor(store, user, collection, scope);
+  await checkWrites(checks, prepared.map((row) => ({ id: row.id, ...row.next })));
 
   const { conflicts, written } = await store.documents.write(async (tx) => {
     const masters = await tx.lock(collection, [...new Set(prepared.map((row) => row.id))]);
@@ -66,16 +64,14 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       // Before the pusher's rights: a device may send back what it pulled, unchanged (a tab closed
       // between RxDB's write of a pulled page and its record of it), which is no write at all.
       if (master && sameDocument(next, master)) continue;
-      checkRowAlone(collection, user);
       const live = master && !master.deleted ? master.data : null;
-      if (catalogWriter) checkCatalogWrite(collection, catalogWriter, next.data, live);
+      checkWriteFields(checks, next.data, live, next.deleted);
       // No master yet: the row creates it, whatever the client assumed.
       if (master !== null && (!assumed || !sameDocument(assumed, master))) {
         conflicts.push(toWire(master));
         continue;
       }
       const { data, deleted } = next;
-      checkRowChange(collection, data, live);
       const code = pushedCode(collection, data, live);
       if (code !== null) await claimRelayedCode(tx, code, data.agencyId as string, id);
       const seq = await tx.put(collection, { id, data, deleted, ...scopeColumns(collection, data) });
