@@ -206,11 +206,8 @@ function actionLogProblems(node: TierNode, snapshot: Snapshot, seeded: Set<strin
       if (!entry && refused.length <= MAX_CONFLICTS) problems.push(`${node.name}: refused ${String(e.type)} ${String(e.id)} not listed on ${dossierId}`);
       else if (entry && entry.by !== by) problems.push(`${node.name}: refused ${String(e.id)} listed as by ${entry.by}, made by ${by}`);
     }
-    // The tier relay still merges dossier states with the older rules (push.ts → dossier-content.ts
-    // `mergeConflict`, upstream/replicate.ts): a status change the parent had not seen yet is listed
-    // there as a conflict of its own kind (id `<updatedAt>:<userId>`, no action), kept for an officer,
-    // not lost. Until tiers relay actions, only the entries of refused actions are checked here.
-    const unknown = [...listed.values()].filter((c) => (c as { action?: unknown }).action !== undefined && !refused.some((e) => e.id === c.eventId));
+    // Every conflict listed is a refused event of the dossier: tiers relay actions, never a merge of states.
+    const unknown = [...listed.values()].filter((c) => !refused.some((e) => e.id === c.eventId));
     if (unknown.length > 0) problems.push(`${node.name}: ${dossierId} lists conflicts that are no refused event of it: ${JSON.stringify(unknown).slice(0, 400)}`);
   }
   return problems;

@@ -7,7 +7,7 @@ describe('public surface', () => {
     const names = [
       'DossierStatus', 'statusLabel', 'isFinal', 'checkTransition', 'allowedTransitions', 'applyDossierAction',
       'createDossierDraft', 'TransitionError', 'DossierEventType', 'eventHashInput', 'chainEvent', 'verifyChain',
-      'isOverdue', 'mergeDossier', 'formatDossierCode', 'parseDossierCode', 'DossierCodeError', 'parseCccd',
+      'isOverdue', 'applyAction', 'formatDossierCode', 'parseDossierCode', 'DossierCodeError', 'parseCccd',
       'validateCccd', 'CccdError', 'parseProcedureCode', 'formatProcedureCode', 'parseAgencyCode', 'formatAgencyCode',
       'addWorkingDays', 'computeDueDate', 'HOLIDAYS', 'foldVietnamese', 'matchesQuery', 'ModelError', 'computeFee',
       'seedProcedures', 'collectionSchemas', 'dossierSchema', 'isOfficer',

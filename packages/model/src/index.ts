@@ -57,14 +57,12 @@ export type {
   DossierEventTypeName, UnchainedEvent, ChainHead, ChainCheck, ChainProblem, Sha256Hex,
 } from './dossier/events.ts';
 export { isOverdue, overdueBy } from './dossier/overdue.ts';
-export { mergeDossier, STATUS_RANK } from './dossier/merge.ts';
-export { mergeDossierContent } from './dossier/merge-content.ts';
 export {
-  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentChange, contentMismatch, contentOf, keepsContent, projectCompleteContent, projectContent, rebaseContent, recordContentEdit, seedContent,
+  CONTENT_FIELDS, MAX_CONTENT_BYTES, contentChange, contentMismatch, contentOf, keepsContent, projectCompleteContent, projectContent, recordContentEdit, seedContent,
   withContent, writeDossierContent,
 } from './dossier/content.ts';
 export type { ContentEngine, DossierContent } from './dossier/content.ts';
-export { ContentFormatError, containsContent, contentChanges, joinChanges, unionContent } from './dossier/content-bytes.ts';
+export { ContentFormatError, contentChanges, joinChanges } from './dossier/content-bytes.ts';
 
 export { formatDossierCode, parseDossierCode, validateDossierCode, DossierCodeError } from './codes/dossier-code.ts';
 export type { DossierCodeParts, DossierCodeErrorCode } from './codes/dossier-code.ts';

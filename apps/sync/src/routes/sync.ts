@@ -16,6 +16,7 @@ import { applyPush } from '../sync/push.ts';
 import { parsePushBody } from '../sync/push-body.ts';
 import { readScope } from '../sync/scope.ts';
 import { pullStream } from '../sync/stream.ts';
+import { createStreamLimit } from '../sync/stream-limit.ts';
 
 export const MAX_PUSH_BYTES = 5 * MB;
 
@@ -28,6 +29,7 @@ function collectionOf(c: Context): CollectionName {
 export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger; tokens: AccessTokens }) {
   const { store, bus, log, tokens } = deps;
   const app = new Hono<AuthEnv>();
+  const streams = createStreamLimit();
 
   app.get('/:collection/pull', async (c) => {
     const collection = collectionOf(c);
@@ -42,7 +44,8 @@ export function syncRoutes(deps: { store: SyncStore; bus: ChangeBus; log: Logger
     const scope = await readScope(store, c.get('user'), collection);
     const token = bearerToken(c.req.header('Authorization')) ?? '';
     const stillValid = () => tokens.check(token).then(() => true, () => false);
-    return pullStream(c, { store, bus, log, collection, scope, reader: c.get('user'), stillValid });
+    const release = streams.acquire(c.get('user').id, c.req.header('X-Device-Id') ?? null);
+    return pullStream(c, { store, bus, log, collection, scope, reader: c.get('user'), stillValid, onClose: release });
   });
 
   app.post('/:collection/push', limitBody(MAX_PUSH_BYTES), async (c) => {

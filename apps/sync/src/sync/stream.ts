@@ -24,6 +24,8 @@ export interface StreamOptions {
   heartbeatMs?: number;
   /** How often the token is checked again besides every `sessions` notice (default 5 s). */
   recheckMs?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 }
 
 export function pullStream(c: Context, options: StreamOptions): Response {
@@ -88,6 +90,7 @@ export function pullStream(c: Context, options: StreamOptions): Response {
     } finally {
       timers.forEach(clearInterval);
       unsubscribe.forEach((off) => off());
+      options.onClose?.();
     }
   });
 }

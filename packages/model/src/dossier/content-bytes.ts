@@ -91,16 +91,3 @@ export function joinChanges(changes: readonly Uint8Array[]): string {
 export function contentChanges(content: string): Uint8Array[] {
   return splitChunks(decodeBase64(content));
 }
-
-/** The union of two contents, canonical. */
-export function unionContent(a: string, b: string): string {
-  if (a === b) return a;
-  return joinChanges([...contentChanges(a), ...contentChanges(b)]);
-}
-
-/** True when every change of `part` is in `whole`. */
-export function containsContent(whole: string, part: string): boolean {
-  if (whole === part) return true;
-  const have = new Set(contentChanges(whole).map(encodeBase64));
-  return contentChanges(part).every((c) => have.has(encodeBase64(c)));
-}

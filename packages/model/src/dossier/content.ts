@@ -233,44 +233,6 @@ export function writeDossierContent<T extends Dossier>(am: ContentEngine, previo
   return { ...next, ...projectContent(am, content), content };
 }
 
-function rebaseValue(from: unknown, to: unknown, onto: unknown): unknown {
-  if (same(from, to)) return onto;
-  if (isObject(from) && isObject(to) && isObject(onto)) {
-    const out: Record<string, unknown> = { ...onto };
-    for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) {
-      const v = rebaseValue(from[k], to[k], onto[k]);
-      if (v === undefined) delete out[k];
-      else out[k] = v;
-    }
-    return out;
-  }
-  const scalars = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  if (scalars(from) && scalars(to) && scalars(onto)) {
-    const removed = new Set(from.filter((x) => !to.includes(x)));
-    const kept = onto.filter((x) => !removed.has(x));
-    return [...kept, ...to.filter((x) => !from.includes(x) && !kept.includes(x))];
-  }
-  return to;
-}
-
-/**
- * `onto` with the edits that turned `from` into `to` applied: field by field, file ids as a set,
- * components by id; what the edit did not touch stays as `onto` has it. The server uses it for a
- * client that sends no content and pushed against an older master.
- */
-export function rebaseContent(from: DossierContent, to: DossierContent, onto: DossierContent): DossierContent {
-  const before = new Map(from.components.map((c) => [c.id, c]));
-  const after = new Map(to.components.map((c) => [c.id, c]));
-  const components = onto.components
-    .filter((c) => !(before.has(c.id) && !after.has(c.id)))
-    .map((c) => (before.has(c.id) && after.has(c.id) ? (rebaseValue(before.get(c.id), after.get(c.id), c) as typeof c) : c));
-  for (const c of to.components) if (!before.has(c.id) && !components.some((k) => k.id === c.id)) components.push(c);
-  const rest = Object.fromEntries(
-    CONTENT_FIELDS.filter((key) => key !== 'components').map((key) => [key, rebaseValue(from[key], to[key], onto[key])]),
-  );
-  return { ...rest, components } as DossierContent;
-}
-
 /** The reason `dossier.content` does not match its plain fields, or null when it does. */
 export function contentMismatch(am: ContentEngine, dossier: Dossier): string | null {
   if (typeof dossier.content !== 'string') return null;

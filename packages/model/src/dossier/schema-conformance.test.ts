@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import Ajv from 'ajv';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierSchema } from '../schemas/dossier.schema.ts';
 import { eventSchema } from '../schemas/event.schema.ts';
@@ -8,7 +7,6 @@ import type { Actor, DossierEvent } from '../schemas/event.schema.ts';
 import { applyDossierAction, type DossierAction } from './actions.ts';
 import { chainEvent } from './events.ts';
 import { actors, ctx, draft } from './fixtures.test-helpers.ts';
-import { mergeDossier } from './merge.ts';
 
 const ajv = new Ajv({ allErrors: true });
 ajv.addVocabulary(['version', 'primaryKey', 'indexes']);
@@ -40,17 +38,5 @@ describe('what the model produces fits the collection schemas', () => {
       expect(validEvent(ev), `${action.type}: ${ajv.errorsText(validEvent.errors)}`).toBe(true);
     }
     expect(d.status).toBe(10);
-  });
-
-  it('merged dossiers, conflicts included', () => {
-    const arb = fc.record({
-      status: fc.integer({ min: 0, max: 10 }),
-      updatedAt: fc.integer({ min: 0, max: 1e13 }),
-      updatedBy: fc.string({ minLength: 1, maxLength: 64 }),
-    });
-    fc.assert(fc.property(arb, arb, (a, b) => {
-      const m = mergeDossier({ ...draft(), ...a }, { ...draft(), ...b });
-      expect(validDossier(m), ajv.errorsText(validDossier.errors)).toBe(true);
-    }), { numRuns: 300 });
   });
 });
