@@ -96,9 +96,9 @@ export function inputSuite(ctx: () => SecurityContext) {
       }
       expect((await t.call('GET', '/api/sync/dossiers/pull', { token: token.citizenBinh })).status).toBe(200);
       const register = await t.call('POST', '/api/auth/register', {
-        body: { cccd: '062099000999', fullName: '<script>alert(1)</script>', birthDate: '1999-01-01', phone: '0905000999', password: 'Str0ng!Passw0rd' },
+        body: { cccd: '062099000999', code: '<script>alert(1)</script>', phone: '0905000999', password: 'Str0ng!Passw0rd' },
       });
-      await refusedWith('attack', 'markup in a registered name', register, [422]);
+      await refusedWith('attack', 'markup as an activation code', register, [400, 422]);
       // The browser half ("rendered inert") belongs to an e2e spec; JSON answers are never HTML.
       attempt('attack', 'API answers are JSON', (await t.call('GET', '/api/auth/me', { token: token.citizenAn })).headers.get('content-type')?.startsWith('application/json') === true);
     });

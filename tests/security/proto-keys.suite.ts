@@ -5,7 +5,9 @@
  * A route with a JSON body and no case here fails the coverage check.
  */
 import { createCsr, generateSigningKeyPair } from '@motcua/crypto/pki';
-import { collectionNames, summarizeDossier, type Dossier } from '@motcua/model';
+import { collectionNames, summarizeDossier, type Dossier, type PopulationPerson } from '@motcua/model';
+import { DEMO_USERS } from '../../apps/sync/src/demo/users.ts';
+import { SYNTHETIC_PEOPLE } from '../../apps/sync/src/population/synthetic.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AN, DAK_LA, DEMO_PASSWORD, login, type Doc, type SecurityContext } from './context.ts';
 import { contentEdit, rehash, securityDevice } from './device.ts';
@@ -33,6 +35,16 @@ interface Call {
 }
 
 type Case = (ctx: SecurityContext, s: Setup) => Promise<Call>;
+
+/** People of the synthetic registry with no demo account: one registers, one is the setup's citizen. */
+const [REGISTERING, SETUP_CITIZEN] = SYNTHETIC_PEOPLE.filter((p) => !DEMO_USERS.some((u) => u.cccd === p.cccd)) as [PopulationPerson, PopulationPerson];
+
+/** The activation code the Đắk La desk prints for `person`. */
+async function activationCode(ctx: SecurityContext, person: PopulationPerson): Promise<string> {
+  const token = (await login(ctx.t, 'motcua.dakla')).accessToken;
+  const answer = await ctx.t.call('POST', '/api/population/activation', { token, body: { cccd: person.cccd, fullName: person.fullName, birthDate: person.birthDate } });
+  return ((await answer.json()) as { code: string }).code;
+}
 
 interface Setup {
   n: () => number;
@@ -72,12 +84,18 @@ const CASES: Record<RouteKey, Case> = {
     return { path: '/api/auth/logout-all', token: grant.accessToken, body: {}, happened: async () => !(await refreshWorks(ctx, grant.refreshToken)()) };
   },
   'POST /api/auth/register': async (ctx, s) => {
-    const cccd = `0620990${String(70_000 + s.n()).padStart(5, '0')}`;
+    // Each call gets a fresh code from the desk for the same person, and sets a password of its own.
+    const password = `Str0ng!Passw0rd${s.n()}`;
+    const code = await activationCode(ctx, REGISTERING);
     return {
-      path: '/api/auth/register', body: { cccd, fullName: 'Nguyễn Văn Thử', birthDate: '1999-01-01', phone: '0905000777', password: 'Str0ng!Passw0rd' },
-      happened: async () => (await ctx.t.store.users.byUsername(cccd)) !== null,
+      path: '/api/auth/register', body: { cccd: REGISTERING.cccd, code, phone: '0905000777', password },
+      happened: async () => (await login(ctx.t, REGISTERING.cccd, undefined, password).then(() => true, () => false)),
     };
   },
+  'POST /api/population/activation': async (ctx) => ({
+    path: '/api/population/activation', token: (await login(ctx.t, 'motcua.dakla')).accessToken,
+    body: { cccd: REGISTERING.cccd, fullName: REGISTERING.fullName, birthDate: REGISTERING.birthDate },
+  }),
   'POST /api/auth/reset/request': async (_ctx, s) => ({ path: '/api/auth/reset/request', body: { username: s.citizen } }),
   'POST /api/auth/reset/confirm': async (ctx, s) => {
     await ctx.t.call('POST', '/api/auth/reset/request', { body: { username: s.citizen } });
@@ -187,8 +205,9 @@ export function protoKeysSuite(ctx: () => SecurityContext) {
       });
       return ((await made.json()) as { user: { id: string; username: string } }).user;
     };
-    const citizen = '062099000888';
-    await c.t.call('POST', '/api/auth/register', { body: { cccd: citizen, fullName: 'Trần Văn Thử', birthDate: '1999-01-01', phone: '0905000888', password: 'Str0ng!Passw0rd' } });
+    const citizen = SETUP_CITIZEN.cccd;
+    const code = await activationCode(c, SETUP_CITIZEN);
+    await c.t.call('POST', '/api/auth/register', { body: { cccd: citizen, code, phone: '0905000888', password: 'Str0ng!Passw0rd' } });
     const bytes = new TextEncoder().encode('%PDF-1.7\n% proto keys\ntrailer << >>\n%%EOF\n');
     const uploaded = await c.t.app.request('/api/files', { method: 'POST', headers: { 'Content-Type': 'application/pdf', Authorization: `Bearer ${c.token.receptionistDakLa}` }, body: bytes as BodyInit });
     const { sha256 } = (await uploaded.json()) as { sha256: string };

@@ -26,6 +26,7 @@ const IntakePage = lazy(() => import('./features/intake/IntakePage.tsx'));
 const ConflictsPage = lazy(() => import('./features/conflicts/ConflictsPage.tsx'));
 const RegisterPage = lazy(() => import('./features/register/RegisterPage.tsx'));
 const AccountsPage = lazy(() => import('./features/admin/AccountsPage.tsx'));
+const ActivationPage = lazy(() => import('./features/activation/ActivationPage.tsx'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -90,6 +91,7 @@ export default function App() {
         <Route path="/tiep-nhan-truc-tiep" component={only('officer', IntakeListPage)} />
         <Route path="/tiep-nhan-truc-tiep/:procedureId" component={only('officer', IntakePage)} />
         <Route path="/tra-cuu" component={only('officer', LookupPage)} />
+        <Route path="/cap-ma-kich-hoat" component={only('officer', ActivationPage)} />
         <Route path="/tra-cuu/:id" component={only('officer', ReceptionDossierPage)} />
         <Route path="/xu-ly" component={only('officer', QueuesPage)} />
         <Route path="/xu-ly/:id" component={only('officer', ReceptionDossierPage)} />

@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/stats/*', requireUser(tokens));
   app.route('/api/stats', statsRoutes({ store: deps.store }));
   app.use('/api/population/*', requireUser(tokens));
-  app.route('/api/population', populationRoutes({ store: deps.store, registry: deps.population ?? createSyntheticRegistry(), limit: deps.populationLimit }));
+  app.route('/api/population', populationRoutes({ store: deps.store, registry: deps.population ?? createSyntheticRegistry(), accounts, limit: deps.populationLimit }));
   app.use('/api/codes/*', requireUser(tokens));
   app.route('/api/codes', codeRoutes({ store: deps.store }));
   if (deps.pwaDir) app.route('/', pwaRoutes(deps.pwaDir));

@@ -1,9 +1,10 @@
 /**
- * Self-service accounts: a citizen registers (CCCD checked against the birth date, Argon2id
- * password of minimum strength, first account details sent through the outbox), and anyone
- * resets a forgotten password with a one-time code sent the same way.
+ * Citizens' accounts: the desk checks a person's card against the population registry and prints
+ * an activation code; with it the citizen sets their password and contact ("Đăng ký tài khoản"), so
+ * an account proves control of the identity, never knowledge of a number, and carries the
+ * registry's name. Anyone resets a forgotten password with a one-time code sent to their contact.
  */
-import { validateCccd } from '@motcua/model';
+import { validateCccd, type PopulationPerson, type SessionUser } from '@motcua/model';
 import { hashPassword, randomBytes, randomToken, sha256Hex } from '@motcua/crypto';
 import { badRequest, HttpError, unprocessable } from '../errors.ts';
 import type { SyncStore, UserRecord } from '../store/types.ts';
@@ -17,10 +18,13 @@ export const RESET_CODE_MINUTES = 15;
  */
 export const RESET_ANSWER_MS = 300;
 
+/** How long the desk's activation code stands. */
+export const ACTIVATION_DAYS = 7;
+
 export interface Registration {
   cccd: string;
-  fullName: string;
-  birthDate: string;
+  /** The activation code the desk printed. */
+  code: string;
   phone: string | null;
   email: string | null;
   password: string;
@@ -28,20 +32,13 @@ export interface Registration {
 
 const PHONE = /^(0|\+84)\d{9,10}$/;
 const EMAIL = /^[^\s@<>()"',;:]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a registration; throws 422 with a Vietnamese message naming what is wrong. */
 export function checkRegistration(input: Registration): void {
   const invalid = (code: string, message: string) => {
     throw unprocessable(code, message);
   };
-  const name = input.fullName.trim();
-  // eslint-disable-next-line no-control-regex -- control characters are what a name may not hold
-  if (name.length < 2 || name.length > 100 || /[<>{}\u0000-\u001f]/.test(name)) invalid('invalid_name', 'Họ và tên không hợp lệ');
-  if (!DATE.test(input.birthDate) || Number.isNaN(Date.parse(input.birthDate)) || Date.parse(input.birthDate) > Date.now()) {
-    invalid('invalid_birth_date', 'Ngày sinh không hợp lệ (YYYY-MM-DD)');
-  }
-  const cccdProblem = validateCccd(input.cccd, input.birthDate);
+  const cccdProblem = validateCccd(input.cccd);
   if (cccdProblem) invalid('invalid_cccd', cccdProblem);
   if (!input.phone && !input.email) invalid('missing_contact', 'Cần số điện thoại hoặc thư điện tử để nhận thông tin tài khoản');
   if (input.phone && !PHONE.test(input.phone)) invalid('invalid_phone', 'Số điện thoại không hợp lệ');
@@ -86,36 +83,56 @@ export function createAccounts(deps: { store: SyncStore }) {
   }
 
   return {
-    /** Creates a citizen account (username = CCCD); 409 `account_exists` when the CCCD has one. */
+    /**
+     * The desk's activation code for `person`, as the population registry holds them: their account
+     * is made (with the registry's name, and a password nobody knows) when they have none, and a
+     * code issued again replaces the last one, so the real owner takes back a number someone else
+     * had registered.
+     */
+    async issueActivation(person: PopulationPerson, by: SessionUser): Promise<{ code: string; expiresAt: string; fullName: string }> {
+      let record = await store.users.byUsername(person.cccd);
+      if (record && record.role !== 'citizen') throw new HttpError(409, 'account_exists', 'Số này là tên đăng nhập của một cán bộ');
+      if (!record) {
+        record = {
+          id: `u-${randomToken(12)}`, username: person.cccd, fullName: person.fullName, role: 'citizen', agencyId: null, cccd: person.cccd,
+          disabled: false, passwordHash: await hashPassword(randomToken(32)), birthDate: person.birthDate, phone: null, email: null,
+        };
+        await store.users.create(record);
+      } else {
+        // A contact someone else gave with this number gets no reset codes until the owner activates.
+        await store.accounts.update(record.id, { contact: { phone: null, email: null } });
+      }
+      const code = resetCode();
+      const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
+      await store.accounts.putResetCode(record.id, await codeHash(record.id, code), expiresAt);
+      await audit(by.id, 'account.activation_issued', record.id);
+      return { code, expiresAt: expiresAt.toISOString(), fullName: record.fullName };
+    },
+
+    /**
+     * Activates a citizen's account with the desk's code: sets the password and contact and signs
+     * out every earlier session. 400 `invalid_activation_code` for an unknown number or a wrong,
+     * used or expired code, alike.
+     */
     async register(input: Registration): Promise<UserRecord> {
       checkRegistration(input);
-      if (await store.users.byUsername(input.cccd)) {
-        throw new HttpError(409, 'account_exists', 'Số CCCD này đã có tài khoản; nếu quên mật khẩu, hãy dùng "Quên mật khẩu"');
-      }
-      const record: UserRecord = {
-        id: `u-${randomToken(12)}`,
-        username: input.cccd,
-        fullName: input.fullName.trim().normalize('NFC'),
-        role: 'citizen',
-        agencyId: null,
-        cccd: input.cccd,
-        disabled: false,
-        passwordHash: await hashPassword(input.password),
-        birthDate: input.birthDate,
-        phone: input.phone,
-        email: input.email,
-      };
-      await store.users.create(record);
+      const refused = () => badRequest('invalid_activation_code', 'Mã kích hoạt không đúng hoặc đã hết hạn; hãy xin mã tại bộ phận một cửa');
+      const record = await store.users.byUsername(input.cccd);
+      if (!record || record.role !== 'citizen' || !/^\d{8}$/.test(input.code)) throw refused();
+      if (!(await store.accounts.takeResetCode(record.id, await codeHash(record.id, input.code)))) throw refused();
+      await store.accounts.update(record.id, { passwordHash: await hashPassword(input.password), contact: { phone: input.phone, email: input.email } });
+      await store.accounts.revokeAllTokens(record.id);
       await audit(record.id, 'account.register', record.id);
+      const contact = { phone: input.phone, email: input.email };
       await sendAccountNotice(
         store,
         record.id,
         'account.registered',
-        record,
-        'Tài khoản Một cửa đã được tạo',
-        `Xin chào ${record.fullName}. Tài khoản của bạn đã được tạo; tên đăng nhập là số CCCD ${record.cccd}. Nếu không phải bạn đăng ký, hãy báo cho UBND xã.`,
+        contact,
+        'Tài khoản Một cửa đã được kích hoạt',
+        `Xin chào ${record.fullName}. Tài khoản của bạn đã được kích hoạt; tên đăng nhập là số CCCD ${record.username}. Nếu không phải bạn, hãy báo cho UBND xã.`,
       );
-      return record;
+      return { ...record, ...contact };
     },
 
     /**

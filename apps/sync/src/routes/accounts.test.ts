@@ -5,6 +5,8 @@ import { createAccessTokens } from '../auth/tokens.ts';
 import { silentLogger } from '../log.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { errorCode } from './sync-test-helpers.ts';
+import { DEMO_USERS } from '../demo/users.ts';
+import { SYNTHETIC_PEOPLE } from '../population/synthetic.ts';
 
 /** Officers sign in from a named device. */
 const TEST_DEVICE = { 'X-Device-Id': 'test-login-device' };
@@ -15,35 +17,70 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const NEW_CCCD = '062099000777';
-const registration = { cccd: NEW_CCCD, fullName: 'Y Nhàn', birthDate: '1999-03-04', phone: '0905777888', email: 'nhan@example.vn', password: 'Kon!Tum2026' };
+// A person of the (synthetic) population registry with no account yet.
+const PERSON = SYNTHETIC_PEOPLE.find((p) => !DEMO_USERS.some((u) => u.cccd === p.cccd))!;
+const NEW_CCCD = PERSON.cccd;
+const registration = { cccd: NEW_CCCD, code: '', phone: '0905777888', email: 'nhan@example.vn', password: 'Kon!Tum2026' };
 
-describe('POST /api/auth/register', () => {
-  it('creates a citizen who logs in with the CCCD, audits it and queues the first account details', async () => {
-    const response = await t.call('POST', '/api/auth/register', { body: registration });
+/** The desk checks the card and prints the activation code. */
+async function activation(card: { cccd: string; fullName: string; birthDate: string }) {
+  return t.call('POST', '/api/population/activation', { token: await t.token('motcua.dakla'), body: card });
+}
+const codeOf = async (response: Response) => ((await response.json()) as { code: string }).code;
+
+describe('POST /api/auth/register with the desk’s activation code', () => {
+  it('activates the account with the registry’s name, audits it and queues the account details', async () => {
+    const printed = await activation({ cccd: PERSON.cccd, fullName: PERSON.fullName, birthDate: PERSON.birthDate });
+    expect(printed.status).toBe(201);
+    const code = await codeOf(printed);
+    const response = await t.call('POST', '/api/auth/register', { body: { ...registration, code } });
     expect(response.status).toBe(201);
-    const { user } = (await response.json()) as { user: { id: string; role: string } };
-    expect(user.role).toBe('citizen');
+    const { user } = (await response.json()) as { user: { id: string; role: string; fullName: string } };
+    expect(user).toMatchObject({ role: 'citizen', fullName: PERSON.fullName });
     expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: registration.password } })).status).toBe(200);
     const messages = (await t.store.outbox.messages()).filter((m) => m.eventId.startsWith(`account.registered:${user.id}`));
     expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     expect(messages[0]!.body).not.toContain(registration.password);
     expect((await t.store.accounts.auditBy(user.id)).map((e) => e.action)).toContain('account.register');
+    // The code works once.
+    expect(await errorCode(await t.call('POST', '/api/auth/register', { body: { ...registration, code, password: 'Khac!Pass2026' } }))).toBe('invalid_activation_code');
   });
 
-  it('refuses a CCCD that does not match the birth date, a weak password, no contact, and a second account', async () => {
+  it('refuses a number alone: no code, a guessed code, a card the registry does not confirm, a citizen asking for a code', async () => {
+    const unknown = SYNTHETIC_PEOPLE.filter((p) => !DEMO_USERS.some((u) => u.cccd === p.cccd))[1]!;
+    expect((await t.call('POST', '/api/auth/register', { body: { ...registration, cccd: unknown.cccd, code: undefined } })).status).toBe(400);
+    expect(await errorCode(await t.call('POST', '/api/auth/register', { body: { ...registration, cccd: unknown.cccd, code: '12345678' } }))).toBe('invalid_activation_code');
+    expect(await errorCode(await activation({ cccd: unknown.cccd, fullName: 'Người Khác', birthDate: unknown.birthDate }))).toBe('identity_not_confirmed');
+    const citizen = await t.call('POST', '/api/population/activation', { token: await t.token('062099000123'), body: unknown });
+    expect(citizen.status).toBe(403);
+  });
+
+  it('lets the real owner take back a number with the desk’s code, ending the sessions of whoever held it', async () => {
+    const held = (await (await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: registration.password } })).json()) as { refreshToken: string };
+    const code = await codeOf(await activation({ cccd: PERSON.cccd, fullName: PERSON.fullName, birthDate: PERSON.birthDate }));
+    // The contact given before gets no reset code while the owner's activation stands.
+    await t.call('POST', '/api/auth/reset/request', { body: { username: NEW_CCCD } });
+    expect((await t.call('POST', '/api/auth/register', { body: { ...registration, code, phone: '0905111222', email: null, password: 'Chu!That2026' } })).status).toBe(201);
+    expect((await t.call('POST', '/api/auth/refresh', { body: { refreshToken: held.refreshToken } })).status).toBe(401);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: 'Chu!That2026' } })).status).toBe(200);
+    registration.password = 'Chu!That2026';
+    registration.phone = '0905111222';
+  });
+
+  it('refuses a weak password and no contact, keeping the code for a corrected form', async () => {
+    const code = await codeOf(await activation({ cccd: PERSON.cccd, fullName: PERSON.fullName, birthDate: PERSON.birthDate }));
     const cases: Array<[Record<string, unknown>, number, string]> = [
-      [{ ...registration, cccd: '062099000778', birthDate: '1985-03-04' }, 422, 'invalid_cccd'],
-      [{ ...registration, cccd: '062099000779', password: 'abcdefgh' }, 422, 'weak_password'],
-      [{ ...registration, cccd: '062099000780', password: `A!${'062099000780'}` }, 422, 'weak_password'],
-      [{ ...registration, cccd: '062099000781', phone: null, email: null }, 422, 'missing_contact'],
-      [registration, 409, 'account_exists'],
+      [{ ...registration, code, password: 'abcdefgh' }, 422, 'weak_password'],
+      [{ ...registration, code, password: `A!${NEW_CCCD}` }, 422, 'weak_password'],
+      [{ ...registration, code, phone: null, email: null }, 422, 'missing_contact'],
     ];
-    for (const [body, status, code] of cases) {
+    for (const [body, status, errorName] of cases) {
       const response = await t.call('POST', '/api/auth/register', { body });
-      expect(response.status, code).toBe(status);
-      expect(await errorCode(response)).toBe(code);
+      expect(response.status, errorName).toBe(status);
+      expect(await errorCode(response)).toBe(errorName);
     }
+    expect((await t.call('POST', '/api/auth/register', { body: { ...registration, code } })).status).toBe(201);
+    expect((await t.call('POST', '/api/auth/login', { headers: TEST_DEVICE, body: { username: NEW_CCCD, password: registration.password } })).status).toBe(200);
   });
 });
 

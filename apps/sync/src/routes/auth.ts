@@ -63,8 +63,7 @@ export function authRoutes(deps: {
     const body = await readJson(c);
     const record = await accounts.register({
       cccd: stringField(body, 'cccd', 12).trim(),
-      fullName: stringField(body, 'fullName', 100),
-      birthDate: stringField(body, 'birthDate', 10),
+      code: stringField(body, 'code', 16).trim(),
       phone: optionalString(body, 'phone', 16),
       email: optionalString(body, 'email', 254),
       password: stringField(body, 'password', 256),

@@ -1,19 +1,23 @@
 /**
  * POST /api/population/check — the identity check of the one-stop desk ("Kiểm tra"): officers only,
  * rate-limited per officer, and every check is written to the audit log (who asked about whom).
+ * POST /api/population/activation — the same check by the desk, then the citizen's account
+ * activation code to print (`accounts.issueActivation`).
  */
-import { isOfficer, isIsoDate, validateCccd } from '@motcua/model';
+import { isOfficer, isIsoDate, validateCccd, type SessionUser } from '@motcua/model';
 import { Hono } from 'hono';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { HttpError, forbidden, unprocessable } from '../errors.ts';
 import { readJson } from '../http/body.ts';
-import { PopulationUnavailableError, type PopulationRegistry } from '../population/registry.ts';
+import { PopulationUnavailableError, type PopulationAnswer, type PopulationQuery, type PopulationRegistry } from '../population/registry.ts';
+import type { Accounts } from '../auth/accounts.ts';
 import { createRateLimit, type RateLimit } from '../public/rate-limit.ts';
 import type { SyncStore } from '../store/types.ts';
 
 export interface PopulationRouteDeps {
   store: Pick<SyncStore, 'warehouse'>;
   registry: PopulationRegistry;
+  accounts: Pick<Accounts, 'issueActivation'>;
   /** Per officer; default 30 checks a minute. */
   limit?: RateLimit;
 }
@@ -34,11 +38,11 @@ export function populationRoutes(deps: PopulationRouteDeps) {
   const limit = deps.limit ?? createRateLimit({ max: 30, windowMs: 60_000 });
   const app = new Hono<AuthEnv>();
 
-  app.post('/check', async (c) => {
-    const user = c.get('user');
+  /** The registry's answer for what the card says, audited as `population.check.*`. */
+  async function check(user: SessionUser, body: unknown): Promise<{ query: PopulationQuery; answer: PopulationAnswer }> {
     if (!isOfficer(user)) throw forbidden('officers_only', 'Chỉ cán bộ được kiểm tra thông tin công dân');
     limit.hit(user.id);
-    const query = parseQuery(await readJson(c));
+    const query = parseQuery(body);
     let answer;
     try {
       answer = await deps.registry.lookup(query);
@@ -49,7 +53,23 @@ export function populationRoutes(deps: PopulationRouteDeps) {
       throw error;
     }
     await deps.store.warehouse.audit({ userId: user.id, action: `population.check.${answer.status}`, subject: query.cccd });
+    return { query, answer };
+  }
+
+  app.post('/check', async (c) => {
+    const { answer } = await check(c.get('user'), await readJson(c));
     return c.json({ ...answer, source: deps.registry.source, checkedAt: new Date().toISOString() });
+  });
+
+  // After the in-person check of the card, the desk prints the citizen's account activation code.
+  app.post('/activation', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'receptionist') throw forbidden('desk_only', 'Chỉ bộ phận một cửa cấp mã kích hoạt tài khoản');
+    const { answer } = await check(user, await readJson(c));
+    if (answer.status !== 'found') {
+      throw unprocessable('identity_not_confirmed', 'Thông tin trên thẻ không khớp Cơ sở dữ liệu quốc gia về dân cư; không cấp được mã kích hoạt');
+    }
+    return c.json(await deps.accounts.issueActivation(answer.person, user), 201);
   });
 
   return app;

@@ -53,6 +53,9 @@ export function sqlAccountStore(driver: SqlDriver, users: { byId(id: string): Pr
       if (patch.passwordHash !== undefined) {
         await driver.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, patch.passwordHash]);
       }
+      if (patch.contact !== undefined) {
+        await driver.query('UPDATE users SET phone = $2, email = $3 WHERE id = $1', [id, patch.contact.phone, patch.contact.email]);
+      }
     },
 
     async revokeAllTokens(userId) {

@@ -146,6 +146,8 @@ export interface UserPatch {
   role?: UserRecord['role'];
   disabled?: boolean;
   passwordHash?: string;
+  /** A citizen's contact, set when they activate their account. */
+  contact?: { phone: string | null; email: string | null };
 }
 
 /** A device as the server has seen it sign in (the `X-Device-Id` header). */

@@ -1,5 +1,4 @@
 import { For, Show } from 'solid-js';
-import { parseVnDate } from '../../lib/format.ts';
 import type { FieldErrors, RegisterForm } from './registerAccount.ts';
 
 export interface RegisterViewProps {
@@ -21,31 +20,29 @@ interface Field {
 
 const FIELDS: Field[] = [
   { name: 'cccd', label: 'Số CCCD (12 chữ số)', autocomplete: 'username', inputmode: 'numeric' },
-  { name: 'fullName', label: 'Họ và tên', autocomplete: 'name' },
-  // Typed as dd/mm/yyyy: the native date picker would follow the browser's locale instead.
-  { name: 'birthDate', label: 'Ngày sinh (dd/mm/yyyy)', autocomplete: 'bday', inputmode: 'numeric', placeholder: 'dd/mm/yyyy' },
+  { name: 'code', label: 'Mã kích hoạt (8 chữ số, do bộ phận một cửa cấp)', autocomplete: 'one-time-code', inputmode: 'numeric' },
   { name: 'phone', label: 'Số điện thoại', type: 'tel', autocomplete: 'tel', inputmode: 'tel' },
   { name: 'email', label: 'Thư điện tử (không bắt buộc nếu có số điện thoại)', type: 'email', autocomplete: 'email', inputmode: 'email' },
   { name: 'password', label: 'Mật khẩu (ít nhất 8 ký tự, 3 loại ký tự)', type: 'password', autocomplete: 'new-password' },
   { name: 'confirm', label: 'Nhập lại mật khẩu', type: 'password', autocomplete: 'new-password' },
 ];
 
-/** "Đăng ký tài khoản": the citizen's self-registration form (props only). */
+/** "Đăng ký tài khoản": the citizen activates their account with the desk's code (props only). */
 export function RegisterView(props: RegisterViewProps) {
   const inputs = {} as Record<keyof RegisterForm, HTMLInputElement>;
-  const read = (): RegisterForm => {
-    const form = Object.fromEntries(FIELDS.map((f) => [f.name, inputs[f.name].value])) as unknown as RegisterForm;
-    return { ...form, birthDate: parseVnDate(form.birthDate) ?? form.birthDate };
-  };
+  const read = (): RegisterForm => Object.fromEntries(FIELDS.map((f) => [f.name, inputs[f.name].value])) as unknown as RegisterForm;
   return (
     <main id="main" class="login">
       <div class="login-card">
         <h1>Đăng ký tài khoản</h1>
+        <p class="login-help">
+          Mang thẻ căn cước đến bộ phận một cửa của xã, phường để được cấp mã kích hoạt; mã dùng một lần trong 7 ngày.
+        </p>
         <Show
           when={!props.done}
           fallback={
             <p class="alert ok" role="status">
-              Đã tạo tài khoản. Thông tin tài khoản được gửi đến số điện thoại hoặc thư điện tử của bạn. <a href="/dang-nhap">Đăng nhập</a>
+              Đã kích hoạt tài khoản. Thông tin tài khoản được gửi đến số điện thoại hoặc thư điện tử của bạn. <a href="/dang-nhap">Đăng nhập</a>
             </p>
           }
         >

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkRegisterForm, registerAccount, type RegisterForm } from './registerAccount.ts';
 
 const form: RegisterForm = {
-  cccd: '062099000777', fullName: 'Y Nhàn', birthDate: '1999-03-04', phone: '0905777888', email: '', password: 'Kon!Tum2026', confirm: 'Kon!Tum2026',
+  cccd: '062099000777', code: '12345678', phone: '0905777888', email: '', password: 'Kon!Tum2026', confirm: 'Kon!Tum2026',
 };
 
 describe('checkRegisterForm', () => {
@@ -11,8 +11,8 @@ describe('checkRegisterForm', () => {
   });
 
   it('names each field that is wrong', () => {
-    const errors = checkRegisterForm({ ...form, birthDate: '1985-03-04', phone: '', password: 'abcdefgh', confirm: 'x' });
-    expect(Object.keys(errors).sort()).toEqual(['cccd', 'confirm', 'password', 'phone']);
+    const errors = checkRegisterForm({ ...form, cccd: '06209900077', code: '1234', phone: '', password: 'abcdefgh', confirm: 'x' });
+    expect(Object.keys(errors).sort()).toEqual(['cccd', 'code', 'confirm', 'password', 'phone']);
   });
 });
 
@@ -21,9 +21,9 @@ describe('registerAccount', () => {
     const ok = vi.fn(async () => new Response(null, { status: 201 }));
     await registerAccount(form, ok as unknown as typeof fetch);
     const sent = JSON.parse(String((ok.mock.calls[0] as unknown as [string, RequestInit])[1].body)) as Record<string, unknown>;
-    expect(sent).toMatchObject({ cccd: form.cccd, phone: form.phone, email: null });
+    expect(sent).toMatchObject({ cccd: form.cccd, code: form.code, phone: form.phone, email: null });
     expect(sent).not.toHaveProperty('confirm');
-    const taken = vi.fn(async () => Response.json({ error: { code: 'account_exists', message: 'Số CCCD này đã có tài khoản' } }, { status: 409 }));
-    await expect(registerAccount(form, taken as unknown as typeof fetch)).rejects.toThrow('Số CCCD này đã có tài khoản');
+    const wrong = vi.fn(async () => Response.json({ error: { code: 'invalid_activation_code', message: 'Mã kích hoạt không đúng hoặc đã hết hạn' } }, { status: 400 }));
+    await expect(registerAccount(form, wrong as unknown as typeof fetch)).rejects.toThrow('Mã kích hoạt không đúng hoặc đã hết hạn');
   });
 });

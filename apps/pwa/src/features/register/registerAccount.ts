@@ -1,14 +1,14 @@
 /**
- * The "Đăng ký tài khoản" form as plain data: checks the model can make in the browser (CCCD
- * against the birth date, a contact, the password's strength and confirmation) and the call to
- * `POST /api/auth/register`. The server checks everything again.
+ * The "Đăng ký tài khoản" form as plain data: checks the model can make in the browser (the CCCD,
+ * the desk's eight-digit activation code, a contact, the password's strength and confirmation) and
+ * the call to `POST /api/auth/register`. The server checks everything again.
  */
 import { validateCccd } from '@motcua/model';
 
 export interface RegisterForm {
   cccd: string;
-  fullName: string;
-  birthDate: string;
+  /** The activation code the one-stop desk printed after checking the citizen's card. */
+  code: string;
   phone: string;
   email: string;
   password: string;
@@ -20,10 +20,9 @@ export type FieldErrors = Partial<Record<keyof RegisterForm, string>>;
 /** Field-by-field Vietnamese messages; empty when the form may be sent. */
 export function checkRegisterForm(form: RegisterForm): FieldErrors {
   const errors: FieldErrors = {};
-  if (form.fullName.trim().length < 2) errors.fullName = 'Nhập họ và tên';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate)) errors.birthDate = 'Nhập ngày sinh dạng dd/mm/yyyy';
-  const cccd = validateCccd(form.cccd.trim(), errors.birthDate ? null : form.birthDate);
+  const cccd = validateCccd(form.cccd.trim());
   if (cccd) errors.cccd = cccd;
+  if (!/^\d{8}$/.test(form.code.trim())) errors.code = 'Nhập mã kích hoạt 8 chữ số do bộ phận một cửa cấp';
   if (!form.phone.trim() && !form.email.trim()) errors.phone = 'Cần số điện thoại hoặc thư điện tử';
   if (form.password.length < 8) errors.password = 'Mật khẩu cần ít nhất 8 ký tự';
   else if ([/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((re) => re.test(form.password)).length < 3) {
@@ -40,8 +39,7 @@ export async function registerAccount(form: RegisterForm, fetchFn: typeof fetch 
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       cccd: form.cccd.trim(),
-      fullName: form.fullName.trim(),
-      birthDate: form.birthDate,
+      code: form.code.trim(),
       phone: form.phone.trim() || null,
       email: form.email.trim() || null,
       password: form.password,

@@ -33,7 +33,9 @@ function navFor(role: SessionUser['role']): Array<{ href: string; label: string 
   return [
     { href: '/xu-ly', label: 'Hồ sơ cần xử lý' },
     { href: '/tiep-nhan', label: 'Hồ sơ chờ tiếp nhận' },
-    ...(role === 'receptionist' ? [{ href: '/tiep-nhan-truc-tiep', label: 'Tiếp nhận trực tiếp' }] : []),
+    ...(role === 'receptionist'
+      ? [{ href: '/tiep-nhan-truc-tiep', label: 'Tiếp nhận trực tiếp' }, { href: '/cap-ma-kich-hoat', label: 'Cấp mã kích hoạt tài khoản' }]
+      : []),
     { href: '/tra-cuu', label: 'Tra cứu hồ sơ' },
     { href: '/xung-dot', label: 'Hồ sơ có xung đột' },
     { href: '/thu-tuc', label: 'Thủ tục hành chính' },
