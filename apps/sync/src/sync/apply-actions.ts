@@ -21,6 +21,7 @@ import { forbidden, HttpError, unprocessable } from '../errors.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 import type { DocumentTx, ScopeFilter, StoredDocument } from '../store/types.ts';
 import { assignDossierCode } from './dossier-code.ts';
+import { decidedBelow } from './decided-below.ts';
 import { engine } from './dossier-content.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
@@ -85,6 +86,8 @@ interface Applier {
   scope: ScopeFilter;
   /** From the parent tier, which authenticated the actor and checked the codes it leased. */
   relayed: boolean;
+  /** A lower tier decides the dossier (`decided-below.ts`): no code is drawn and nobody is told here. */
+  provisional?: boolean;
 }
 
 const applierOf = (ctx: PushContext, scope: ScopeFilter): Applier => ({
@@ -155,14 +158,14 @@ async function derive(who: Applier, tx: DocumentTx, event: DossierEvent, master:
         code, dossierId: event.dossierId, agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null,
       });
     }
-    if (typeof dossier.status === 'number' && dossier.status >= 2 && dossier.code === null) {
+    if (typeof dossier.status === 'number' && dossier.status >= 2 && dossier.code === null && !who.provisional) {
       dossier.code = await assignDossierCode(tx, { agencyId: dossier.agencyId as string, receivedAt: dossier.receivedAt as string | null }, now);
     }
     assertStorable(dossier);
     assertValid('dossiers', dossier, 0);
     const outcome = outcomeOf(true, { from: result.event.fromStatus, to: result.event.toStatus });
     // What the citizen is told is what the server derived, not what the device wrote beside it.
-    const notice = { ...event, ...result.event, outcome } as unknown as Data;
+    const notice = who.provisional ? null : ({ ...event, ...result.event, outcome } as unknown as Data);
     return { dossier, event: { ...event, outcome }, notice };
   } catch (error) {
     const refusal = refusalOf(error);
@@ -194,6 +197,8 @@ export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise
     else events.push(await checkEvent(user, ctx.deviceId ?? null, row, index));
   }
   if (events.length === 0) return sentBack;
+  const below = new Set<string>();
+  for (const agencyId of new Set(events.map((e) => e.agencyId))) if (await decidedBelow(store, agencyId)) below.add(agencyId);
   const { answers, applied, written } = await store.documents.write(async (tx) => {
     const stored = await tx.lock('events', events.map((e) => e.id));
     const dossiers = await tx.lock('dossiers', [...new Set(events.map((e) => e.dossierId))]);
@@ -212,7 +217,9 @@ export async function applyEventPush(ctx: PushContext, rows: PushRow[]): Promise
         continue;
       }
       const master = dossiers.get(event.dossierId) ?? null;
-      const derived = await derive(applierOf(ctx, scope), tx, event, master, now);
+      // The dossier's own agency decides; the event's names it for a new dossier.
+      const agencyId = master && !master.deleted ? String(master.data.agencyId) : event.agencyId;
+      const derived = await derive({ ...applierOf(ctx, scope), provisional: below.has(agencyId) || below.has(event.agencyId) }, tx, event, master, now);
       if (derived.dossier) {
         const data = derived.dossier;
         const seq = await tx.put('dossiers', { id: event.dossierId, data, deleted: false, ...scopeColumns('dossiers', data) });
@@ -242,6 +249,8 @@ export interface TakenIn {
   /** "collection/id" → seq of what was written as the parent holds it (not to be sent back up). */
   echoes: Map<string, number>;
   written: number;
+  /** The events this tier applied, for the citizens to be told (after the transaction). */
+  notices: Data[];
 }
 
 /**
@@ -256,6 +265,7 @@ export async function takeInParentEvents(tx: DocumentTx, agencyIds: string[], ev
   const dossiers = await tx.lock('dossiers', [...new Set(events.map((e) => e.dossierId))]);
   const scope: ScopeFilter = { kind: 'agencies', agencyIds, hideDrafts: true };
   const echoes = new Map<string, number>();
+  const notices: Data[] = [];
   let written = 0;
   const put = async (collection: 'events' | 'dossiers', data: Data) => {
     written++;
@@ -281,6 +291,7 @@ export async function takeInParentEvents(tx: DocumentTx, agencyIds: string[], ev
       dossiers.set(event.dossierId, { collection: 'dossiers', id: event.dossierId, data: derived.dossier, deleted: false, seq });
     }
     await put('events', derived.event as unknown as Data);
+    if (derived.notice) notices.push(derived.notice);
   }
-  return { echoes, written };
+  return { echoes, written, notices };
 }

@@ -6,6 +6,11 @@
 import type { CollectionName, SessionUser } from '@motcua/model';
 import type { WireDocument } from '../sync/documents.ts';
 
+
+/** The device id a tier's server signs in to its parent with (`sync/decided-below.ts` looks for it). */
+export const TIER_DEVICE_PREFIX = 'tier-';
+export const tierDeviceId = (username: string) => `${TIER_DEVICE_PREFIX}${username.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64);
+
 export interface UpstreamCredentials {
   username: string;
   password: string;
@@ -55,7 +60,7 @@ export function createUpstreamClient(baseUrl: string, credentials: UpstreamCrede
     const res = await call('/api/auth/login', {
       method: 'POST',
       // The tier's server is the device its service account signs in from: revoking it stops the relay.
-      headers: { 'content-type': 'application/json', 'x-device-id': `tier-${credentials.username.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 64) },
+      headers: { 'content-type': 'application/json', 'x-device-id': tierDeviceId(credentials.username) },
       body: JSON.stringify(credentials),
     });
     if (!res.ok) throw await failure(res);

@@ -18,6 +18,7 @@ import type { ChangeBus } from '../sync/change-bus.ts';
 import { canonical, fromWire, sameDocument, toWire, type WireDocument } from '../sync/documents.ts';
 import { scopeColumns } from '../sync/scope.ts';
 import { takeInParentEvents } from '../sync/apply-actions.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
 import { UpstreamError, type PushRow, type UpstreamClient } from './client.ts';
 import type { PushStep, ReplicationPlan } from './plan.ts';
 
@@ -216,12 +217,14 @@ async function pullCollection(ctx: ReplicateContext, collection: CollectionName,
     const { documents, checkpoint } = await ctx.client.pull(collection, after, PAGE);
     if (documents.length === 0 || !checkpoint) return;
     const pushedUpTo = pushes ? await checkpointOf(ctx.store, 'push', collection) : Infinity;
+    const notices: Array<Record<string, unknown>> = [];
     const written = await ctx.store.documents.write(async (tx) => {
       if (collection === 'events') {
         const events = documents.filter((doc) => !doc._deleted).map((doc) => fromWire(doc).data as unknown as DossierEvent);
         const taken = await takeInParentEvents(tx, ctx.agencyIds, events, new Date((ctx.now ?? Date.now)()));
         for (const [at, seq] of taken.echoes) ctx.echoes.set(at, seq);
         if (taken.written > taken.echoes.size) ctx.bus.publish('dossiers');
+        notices.push(...taken.notices);
         return taken.written;
       }
       const locals = await tx.lock(collection, documents.map((doc) => String(doc.id)));
@@ -239,6 +242,8 @@ async function pullCollection(ctx: ReplicateContext, collection: CollectionName,
       }
       return count;
     });
+    // What people did at the parent and this tier applied: this tier decides, so it tells the citizen.
+    await enqueueNotifications(ctx.store, 'events', notices);
     if (written > 0) ctx.bus.publish(collection);
     result.pulled += written;
     await ctx.store.meta.set(key('pull', collection), String(checkpoint.seq));
