@@ -11,6 +11,21 @@ import { DEMO_PASSWORD, signIn } from './helpers.ts';
 import { sha256Hex } from '@motcua/crypto';
 import { chainEvent, DossierEventType, type SessionUser } from '@motcua/model';
 import { contentEdit } from '../../apps/sync/src/routes/action-test-helpers.ts';
+import { DEMO_USERS } from '../../apps/sync/src/demo/users.ts';
+import { SYNTHETIC_PEOPLE } from '../../apps/sync/src/population/synthetic.ts';
+
+/** The activation code the Đắk La desk gets for `person`, as its screen asks for it. */
+async function deskActivationCode(url: string, person: { cccd: string; fullName: string; birthDate: string }): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Device-Id': 'e2e-desk' }, body: JSON.stringify({ username: 'motcua.dakla', password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const issued = await fetch(`${url}/api/population/activation`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ cccd: person.cccd, fullName: person.fullName, birthDate: person.birthDate }),
+  });
+  return ((await issued.json()) as { code: string }).code;
+}
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
@@ -77,16 +92,17 @@ describe('the PWA under the strict CSP', () => {
     await page.getByRole('link', { name: 'Đăng ký tài khoản' }).click();
     await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByText('Nhập họ và tên').waitFor();
-    // A citizen types the birth date as on their card, dd/mm/yyyy, whatever the browser's language.
-    await page.getByLabel('Số CCCD (12 chữ số)').fill('062099000777');
-    await page.getByLabel('Họ và tên').fill('Y Nhàn');
-    await page.getByLabel('Ngày sinh (dd/mm/yyyy)').fill('04/03/1999');
+    await page.getByText('Nhập mã kích hoạt 8 chữ số do bộ phận một cửa cấp').waitFor();
+    // The citizen brings the code the desk printed after checking their card.
+    const person = SYNTHETIC_PEOPLE.find((p) => !DEMO_USERS.some((u) => u.cccd === p.cccd))!;
+    const code = await deskActivationCode(server.url, person);
+    await page.getByLabel('Số CCCD (12 chữ số)').fill(person.cccd);
+    await page.getByLabel(/Mã kích hoạt/).fill(code);
     await page.getByLabel('Số điện thoại', { exact: true }).fill('0905777888');
     await page.getByLabel('Mật khẩu (ít nhất 8 ký tự, 3 loại ký tự)').fill('Kon!Tum2026');
     await page.getByLabel('Nhập lại mật khẩu').fill('Kon!Tum2026');
     await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByText('Đã tạo tài khoản.').waitFor();
+    await page.getByText('Đã kích hoạt tài khoản.').waitFor();
 
     await signIn(page, server.url, 'quantri');
     await page.goto(`${server.url}/tiep-nhan`);
