@@ -57,6 +57,9 @@ export function createNotifyWorker(options: NotifyWorkerOptions): NotifyWorker {
   let again = false;
   let timer: ReturnType<typeof setInterval> | undefined;
   let unsubscribe: Array<() => void> = [];
+  // Wakes scheduled but not run yet: a stopped worker runs none (the store may be closed by then).
+  const wakes = new Set<ReturnType<typeof setTimeout>>();
+  let stopped = false;
 
   async function expandDue(report: RunReport): Promise<void> {
     for (const item of await store.outbox.dueEvents(now(), 100)) {
@@ -131,17 +134,24 @@ export function createNotifyWorker(options: NotifyWorkerOptions): NotifyWorker {
       return running;
     },
     wake() {
-      setTimeout(() => {
+      if (stopped) return;
+      const id = setTimeout(() => {
+        wakes.delete(id);
         worker.runOnce().catch((error) => log.error('notify worker', { error: String(error) }));
       }, 50);
+      wakes.add(id);
     },
     start() {
+      stopped = false;
       timer = setInterval(() => worker.wake(), options.pollMs ?? 15_000);
       timer.unref?.();
       if (options.bus) unsubscribe = [options.bus.subscribe('events', () => worker.wake()), options.bus.subscribe('dossiers', () => worker.wake())];
       worker.wake();
     },
     async stop() {
+      stopped = true;
+      for (const id of wakes) clearTimeout(id);
+      wakes.clear();
       clearInterval(timer);
       for (const off of unsubscribe) off();
       unsubscribe = [];
