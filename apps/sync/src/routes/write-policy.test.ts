@@ -92,3 +92,18 @@ describe.each(['warehouse', 'files'] as const)('%s: the server takes what the wr
     expect(deleted.status, `delete by ${writer}`).toBe(rule?.delete ? 200 : 403);
   });
 });
+
+describe('a change made over an older version', () => {
+  it('is answered with the stored version to merge, not refused, when the fields it changed are its to change', async () => {
+    const desk = people.get('receptionist')!;
+    const seen = await stored('warehouse');
+    // The commune's server relays a corrected file meanwhile.
+    const relayed = { ...seen, fileId: 'f-2', updatedAt: 2 };
+    expect((await push(t, people.get('tier')!.token, 'warehouse', row(relayed, seen))).status).toBe(200);
+    const answer = await push(t, desk.token, 'warehouse', row({ ...seen, number: '13/2020', updatedAt: 3 }, seen));
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as Doc[]).map((d) => d.fileId)).toEqual(['f-2']);
+    // Over the stored version, the same change is taken.
+    expect((await push(t, desk.token, 'warehouse', row({ ...relayed, number: '13/2020', updatedAt: 3 }, relayed))).status).toBe(200);
+  });
+});

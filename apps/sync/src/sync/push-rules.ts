@@ -62,13 +62,26 @@ export function checkWriteFields(checks: WriteChecks, next: Data, live: Data | n
   return reads;
 }
 
+type Row = { data: Data; deleted: boolean };
+
+/**
+ * What a row's fields are checked against: the stored document, or, when the row will be answered
+ * as a conflict (it assumed another version), the version it assumed: a conflict writes nothing,
+ * and the row comes again over the stored one.
+ */
+export function baseOf(master: Row | null, assumed: Row | null): Data | null {
+  const conflict = master !== null && (!assumed || !sameDocument(assumed, master));
+  const base = conflict ? assumed : master;
+  return base && !base.deleted ? base.data : null;
+}
+
 /** The whole policy on each row of a push, against the stored documents: before its transaction. */
-export async function checkWrites(checks: WriteChecks, rows: ReadonlyArray<{ id: string; data: Data; deleted: boolean }>): Promise<void> {
-  for (const row of rows) {
-    const master = await checks.store.documents.get(checks.collection, row.id);
-    if (master && sameDocument(row, master)) continue;
-    const live = master && !master.deleted ? master.data : null;
-    for (const read of checkWriteFields(checks, row.data, live, row.deleted)) await READS[read](checks, row.data, live);
+export async function checkWrites(checks: WriteChecks, rows: ReadonlyArray<{ id: string; next: Row; assumed: Row | null }>): Promise<void> {
+  for (const { id, next, assumed } of rows) {
+    const master = await checks.store.documents.get(checks.collection, id);
+    if (master && sameDocument(next, master)) continue;
+    const base = baseOf(master, assumed);
+    for (const read of checkWriteFields(checks, next.data, base, next.deleted)) await READS[read](checks, next.data, base);
   }
 }
 

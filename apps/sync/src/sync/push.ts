@@ -12,7 +12,7 @@ import type { ChangeBus } from './change-bus.ts';
 import { assertStorable, fromWire, sameDocument, toWire, type WireDocument } from './documents.ts';
 import type { PushRow } from './push-body.ts';
 import { claimRelayedCode } from '../upstream/relayed-code.ts';
-import { checkWriteFields, checkWrites, pushedCode, writeChecksFor } from './push-rules.ts';
+import { baseOf, checkWriteFields, checkWrites, pushedCode, writeChecksFor } from './push-rules.ts';
 import { inScope, isTierAccount, readScope, scopeColumns, storedInScope } from './scope.ts';
 import { assertValid } from './validate.ts';
 import { appOutdated, applyEventPush } from './apply-actions.ts';
@@ -50,7 +50,7 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
   });
   if (prepared.length === 0) return [];
   const checks = await writeChecksFor(store, user, collection, scope);
-  await checkWrites(checks, prepared.map((row) => ({ id: row.id, ...row.next })));
+  await checkWrites(checks, prepared);
 
   const { conflicts, written } = await store.documents.write(async (tx) => {
     const masters = await tx.lock(collection, [...new Set(prepared.map((row) => row.id))]);
@@ -64,8 +64,8 @@ export async function applyPush(ctx: PushContext, rows: PushRow[]): Promise<Wire
       // Before the pusher's rights: a device may send back what it pulled, unchanged (a tab closed
       // between RxDB's write of a pulled page and its record of it), which is no write at all.
       if (master && sameDocument(next, master)) continue;
+      checkWriteFields(checks, next.data, baseOf(master, assumed), next.deleted);
       const live = master && !master.deleted ? master.data : null;
-      checkWriteFields(checks, next.data, live, next.deleted);
       // No master yet: the row creates it, whatever the client assumed.
       if (master !== null && (!assumed || !sameDocument(assumed, master))) {
         conflicts.push(toWire(master));
