@@ -21,6 +21,7 @@ export function createSessions() {
     let token = tokens.get(key);
     if (!token) {
       token = login(node.server.url(), username, PASSWORD).then((s) => s.accessToken);
+      // A failed sign-in is not kept, so the next call retries; its error reaches the caller.
       token.catch(() => tokens.delete(key));
       tokens.set(key, token);
     }

@@ -95,6 +95,7 @@ function emptyDataDir(): Promise<string> {
 
 /** Removes the data folder template (after the last scenario). */
 export async function releaseEmptyDataDir(): Promise<void> {
+  // A template that failed to build has nothing to remove.
   const dir = await template?.catch(() => null);
   template = undefined;
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -128,6 +129,7 @@ export async function startCountry(root: string, options: CountryOptions, random
     return node;
   };
   const close = async () => {
+    // A node the scenario killed is closed already.
     for (const node of nodes) await node.server.close().catch(() => undefined);
     for (const link of uplinks) await link.close();
   };

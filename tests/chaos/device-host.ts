@@ -102,6 +102,7 @@ async function handle(command: HostCommand): Promise<unknown> {
       for (const { client } of devices) await client.stopSync();
       return undefined;
     case 'close':
+      // Closing at the end: a device whose database is gone has nothing left to close.
       for (const { client } of devices) await client.close().catch(() => undefined);
       setImmediate(() => process.exit(0));
       return undefined;

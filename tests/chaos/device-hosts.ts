@@ -57,6 +57,7 @@ export async function startDeviceHost(): Promise<DeviceHost> {
     send,
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // A host that died before answering is `gone`.
       await Promise.race([send({ op: 'close' }).catch(() => undefined), gone]);
       await Promise.race([gone, new Promise((r) => setTimeout(r, 3_000))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -107,11 +107,13 @@ export function createLink(random: () => number): Link {
       }
       if (r < 0.11) {
         counts.lostAnswers++;
+        // The request reaches the server; whatever it answered, or its failure, is what gets lost.
         await send(input, init).then((res) => res.arrayBuffer()).catch(() => undefined);
         throw new TypeError('fetch failed (answer lost)');
       }
       if (r < 0.16) {
         counts.duplicated++;
+        // The first copy's answer is dropped, as a retried request's would be.
         await send(input, init).then((res) => res.arrayBuffer()).catch(() => undefined);
         return send(input, init);
       }

@@ -101,7 +101,7 @@ async function digitize(client: TestClient, dossier: Dossier, ctx: ActContext): 
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await client.token()}` },
     body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }]),
-  }).catch(() => null);
+  }).catch(() => null); // a cut link or a killed server: not acknowledged, counted below
   if (!res?.ok || ((await res.json()) as unknown[]).length > 0) return 'digitize (not acknowledged)';
   ctx.stored.set(doc.id, client.label);
   return 'digitize';

@@ -17,6 +17,7 @@ const OFFICER = 'motcua.dakla';
 async function indexedDbBytes(userDataDir: string): Promise<Buffer> {
   const root = join(userDataDir, 'Default', 'IndexedDB');
   const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  // A file Chromium removed meanwhile (compaction) holds nothing to find.
   const parts = await Promise.all(files.map((e) => readFile(join(e.parentPath, e.name)).catch(() => Buffer.alloc(0))));
   return Buffer.concat(parts);
 }

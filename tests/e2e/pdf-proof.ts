@@ -10,6 +10,7 @@ import { join } from 'node:path';
 /** Every stored blob under `dataDir` that is a signed PDF. */
 export async function signedPdfsIn(dataDir: string): Promise<Buffer[]> {
   const found: Buffer[] = [];
+  // No blob folder yet: no signed PDF either.
   for (const entry of await readdir(join(dataDir, 'blobs'), { recursive: true, withFileTypes: true }).catch(() => [])) {
     if (!entry.isFile()) continue;
     const bytes = await readFile(join(entry.parentPath, entry.name));

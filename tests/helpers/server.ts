@@ -38,6 +38,7 @@ export async function startServer({ storage }: { storage: TestStorage }): Promis
         })()),
     };
   } catch (error) {
+    // Cleaning up after `error`, which is what is thrown.
     await database?.drop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -65,6 +65,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (fresh === null) throw new UnauthorizedError();
     const second = await attempt(path, init, fresh);
     if (second.status === 401) {
+      // As above: the refused body is not read.
       await second.body?.cancel().catch(() => undefined);
       throw new UnauthorizedError();
     }

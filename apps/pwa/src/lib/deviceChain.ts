@@ -63,6 +63,7 @@ export function makeDeviceChain(options: DeviceChainOptions): DeviceChain {
           return event;
         });
       const next = queue.then(run, run);
+      // The caller gets `next`'s error; the queue itself goes on to the next append.
       queue = next.catch(() => undefined);
       return next;
     },

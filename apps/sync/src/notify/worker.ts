@@ -155,6 +155,7 @@ export function createNotifyWorker(options: NotifyWorkerOptions): NotifyWorker {
       clearInterval(timer);
       for (const off of unsubscribe) off();
       unsubscribe = [];
+      // A pass that fails has logged itself (runOnce's caller); stopping only waits for it to end.
       await running?.catch(() => undefined);
       for (const sender of options.senders) await sender.close?.();
     },

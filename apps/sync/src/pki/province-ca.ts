@@ -66,6 +66,7 @@ export function provinceCaLoader(store: SyncStore): () => Promise<ProvinceCa> {
   let ca: Promise<ProvinceCa> | undefined;
   return () => {
     ca ??= loadProvinceCa(store);
+    // A failed load is not kept, so the next call retries; its error reaches the caller.
     ca.catch(() => {
       ca = undefined;
     });

@@ -31,6 +31,7 @@ function upload(token: string | undefined, bytes: Uint8Array | string, type: str
 async function blobFiles(): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string) => {
+    // A folder not made yet holds no files.
     for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       if (entry.isDirectory()) await walk(join(dir, entry.name));
       else found.push(entry.name);

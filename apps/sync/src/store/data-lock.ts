@@ -23,6 +23,7 @@ export async function acquireDataLock(path: string): Promise<() => Promise<void>
     await writeFile(path, String(process.pid), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A lock file that cannot be read (removed meanwhile, half written) names no owner: it is taken over below.
     const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
       throw new DataDirInUseError(`the database folder is in use by process ${owner} (${path})`);

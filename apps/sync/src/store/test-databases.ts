@@ -48,6 +48,7 @@ export async function postgresAvailable(): Promise<boolean> {
   } catch {
     return false;
   } finally {
+    // The probe's answer is already known; a failed disconnect changes nothing.
     await client.end().catch(() => {});
   }
 }

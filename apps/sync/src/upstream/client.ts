@@ -104,6 +104,7 @@ export function createUpstreamClient(baseUrl: string, credentials: UpstreamCrede
 }
 
 async function failure(res: Response): Promise<UpstreamError> {
+  // A body that is not JSON (a proxy's error page) leaves the status to say what failed.
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   return new UpstreamError(`upstream ${res.status}: ${body?.error?.message ?? res.statusText}`, res.status, body?.error?.code ?? null);
 }

@@ -115,6 +115,7 @@ export function startUpstream(options: UpstreamOptions): Upstream {
       stopped = true;
       clearTimeout(timer);
       for (const off of unsubscribe) off();
+      // A failed pass is logged and counted by syncNow; stopping only waits for it to end.
       await running?.catch(() => {});
     },
   };

@@ -2,6 +2,7 @@
  * The desk's call for a citizen's account activation code, after the card was checked in person:
  * POST /api/population/activation. The server checks the card against the population registry.
  */
+import { answerBody } from '../../lib/answerBody.ts';
 export interface ActivationCard {
   cccd: string;
   fullName: string;
@@ -27,7 +28,7 @@ export async function issueActivation(card: ActivationCard, accessToken: string,
   } catch {
     throw new Error('Cần có mạng để cấp mã kích hoạt: mã được kiểm tra với Cơ sở dữ liệu quốc gia về dân cư.');
   }
-  const body = (await response.json().catch(() => null)) as (Activation & { error?: { message?: string } }) | null;
+  const body = await answerBody<Activation & { error?: { message?: string } }>(response);
   if (response.status === 201 && body) return body;
   throw new Error(body?.error?.message ?? `Không cấp được mã kích hoạt (lỗi ${response.status}).`);
 }

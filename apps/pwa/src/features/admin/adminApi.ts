@@ -2,6 +2,7 @@
  * The account administration API (`/api/admin`) for the "Quản lý tài khoản" screen: officers of
  * the admin's agencies, and the devices they signed in on.
  */
+import { answerBody } from '../../lib/answerBody.ts';
 
 export type OfficerRole = 'receptionist' | 'specialist' | 'leader' | 'admin';
 
@@ -55,7 +56,7 @@ export function makeAdminApi(getToken: () => Promise<string | null>, fetchFn: ty
       headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const answer = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+    const answer = await answerBody<T & { error?: { message?: string } }>(response);
     if (!response.ok) throw new Error(answer?.error?.message ?? `Lỗi ${response.status}`);
     return answer as T;
   }

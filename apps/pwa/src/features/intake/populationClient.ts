@@ -3,6 +3,7 @@
  * failure or an unreachable registry is reported as `offline`, so the caller can queue the check.
  */
 import type { PopulationPerson } from '@motcua/model';
+import { answerBody } from '../../lib/answerBody.ts';
 
 export interface PopulationQuery {
   cccd: string;
@@ -27,6 +28,7 @@ export interface PopulationClientOptions {
 export function makePopulationClient(options: PopulationClientOptions): (query: PopulationQuery) => Promise<PopulationReply> {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   return async (query) => {
+    // No token (the session could not be refreshed, often for want of network) reads as offline: the check is queued.
     const token = await options.getAccessToken().catch(() => null);
     if (!token) return { status: 'offline' };
     let response: Response;
@@ -40,10 +42,7 @@ export function makePopulationClient(options: PopulationClientOptions): (query: 
       return { status: 'offline' };
     }
     if (response.status === 503 || response.status === 502 || response.status === 504) return { status: 'offline' };
-    const body = (await response.json().catch(() => null)) as
-      | (PopulationReply & { error?: undefined })
-      | { error: { message: string } }
-      | null;
+    const body = await answerBody<(PopulationReply & { error?: undefined }) | { error: { message: string } }>(response);
     if (!response.ok || !body || 'error' in body && body.error) {
       const message = (body as { error?: { message: string } } | null)?.error?.message ?? `Lỗi ${response.status}`;
       return response.status === 429 ? { status: 'error', message, retryLater: true } : { status: 'error', message };

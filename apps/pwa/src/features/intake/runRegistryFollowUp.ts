@@ -82,7 +82,8 @@ export function startRegistryFollowUp(deps: RegistryFollowUpDeps, sync: Pick<Syn
   return from(Promise.all([leader, synced]))
     .pipe(
       switchMap(() => merge(sync.online$.pipe(filter(Boolean)), interval(5 * 60_000))),
-      exhaustMap(() => from(runRegistryFollowUp(passes).catch(() => null))),
+      // A failed pass is logged and tried again at the next trigger; it must not end the follow-up.
+      exhaustMap(() => from(runRegistryFollowUp(passes).catch((error: unknown) => console.warn('registry follow-up failed', error)))),
     )
     .subscribe();
 }

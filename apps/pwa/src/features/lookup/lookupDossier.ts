@@ -2,6 +2,7 @@
  * The public lookup's client: `POST /api/public/lookup` with the dossier code and the CCCD.
  * Answers the status, the current step and the appointment date, or a Vietnamese reason.
  */
+import { answerBody } from '../../lib/answerBody.ts';
 export interface LookupAnswer {
   code: string;
   status: number;
@@ -35,6 +36,6 @@ export async function lookupDossier(
     return { ok: false, message: 'Không kết nối được máy chủ. Tra cứu cần có mạng, vui lòng thử lại.' };
   }
   if (response.ok) return { ok: true, answer: (await response.json()) as LookupAnswer };
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  const body = await answerBody<{ error?: { message?: string } }>(response);
   return { ok: false, message: body?.error?.message ?? `Tra cứu không thành công (mã lỗi ${response.status}).` };
 }

@@ -4,6 +4,7 @@
  * the call to `POST /api/auth/register`. The server checks everything again.
  */
 import { validateCccd } from '@motcua/model';
+import { answerBody } from '../../lib/answerBody.ts';
 
 export interface RegisterForm {
   cccd: string;
@@ -46,6 +47,6 @@ export async function registerAccount(form: RegisterForm, fetchFn: typeof fetch 
     }),
   });
   if (response.status === 201) return;
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  const body = await answerBody<{ error?: { message?: string } }>(response);
   throw new Error(body?.error?.message ?? 'Không đăng ký được, vui lòng thử lại');
 }

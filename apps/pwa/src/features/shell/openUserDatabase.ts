@@ -69,6 +69,7 @@ export function openUserDatabase(user: SessionUser, auth: AuthClient, encryption
     return { db, sync, user };
   })();
   current = { userId: user.id, opening };
+  // A failed opening is not kept, so the next sign-in tries again; its error reaches the caller below.
   opening.catch(() => {
     if (current?.opening === opening) current = null;
   });

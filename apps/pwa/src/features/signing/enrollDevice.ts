@@ -5,6 +5,7 @@
 import { createCsr, describeCertificate, generateSigningKeyPair, type SubjectName } from '@motcua/crypto/pki';
 import type { DeviceIdentity, DeviceKeystore } from './deviceKeystore.ts';
 import { SigningError } from './signingError.ts';
+import { answerBody } from '../../lib/answerBody.ts';
 
 export interface EnrollOptions {
   userId: string;
@@ -45,7 +46,7 @@ export async function enrollDevice(options: EnrollOptions): Promise<DeviceIdenti
       throw new SigningError('offline', 'Không kết nối được máy chủ để cấp chứng thư số');
     }
     if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      const body = await answerBody<{ error?: { message?: string } }>(response);
       throw new SigningError('enroll_refused', body?.error?.message ?? `Máy chủ từ chối cấp chứng thư số (${response.status})`);
     }
     return response;

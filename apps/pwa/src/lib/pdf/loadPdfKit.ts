@@ -43,6 +43,7 @@ function loadFont(name: FontName): Promise<Uint8Array> {
       if (!response.ok) throw new Error(`Không tải được phông chữ ${name} (${response.status})`);
       return new Uint8Array(await response.arrayBuffer());
     });
+    // A failed font load is forgotten so the next call fetches it again; its error reaches the caller.
     bytes.catch(() => fonts.delete(name));
     fonts.set(name, bytes);
   }
