@@ -5,6 +5,7 @@
  * data (the agency tree, the owner's dossiers, the bytes a file names) is named as a condition.
  */
 import type { SessionUser } from '../auth/user.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { collectionSchemas, type CollectionName } from '../schemas/index.ts';
 
 /** The collections pushed as documents. */
@@ -102,7 +103,8 @@ export function writeRuleOf(collection: DocumentCollection, writer: Writer): Wri
   return WRITE_POLICY[collection].find((rule) => rule.writers.includes(writer)) ?? null;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// By canonical JSON: a stored document's nested keys may come back in another order than pushed.
+const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
 
 /**
  * Why the table refuses `writer` writing `next` over `stored` (null: a new document), or the
